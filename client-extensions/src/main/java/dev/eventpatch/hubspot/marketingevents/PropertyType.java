@@ -1,0 +1,24 @@
+package dev.eventpatch.hubspot.marketingevents;
+
+/**
+ * How a custom property value is written on the wire, and so how it is compared with what
+ * HubSpot returns. HubSpot stores every value as a string; the type picks the convention.
+ */
+public enum PropertyType {
+  /** Free text, sent as is. */
+  TEXT,
+  /** A number in plain decimal notation, never with an exponent. */
+  NUMBER,
+  /** {@code true} or {@code false}. */
+  BOOLEAN,
+  /** A date: epoch milliseconds of midnight UTC of that day, as HubSpot requires. */
+  DATE,
+  /** An instant: epoch milliseconds. HubSpot may return it as ISO 8601. */
+  DATE_TIME,
+  /** A multiple-checkbox value: options joined with {@code ;}. */
+  MULTI_VALUE,
+  /** An empty value, which clears the property. */
+  CLEAR,
+  /** A string the caller formatted, sent as is and compared as text. */
+  RAW
+}

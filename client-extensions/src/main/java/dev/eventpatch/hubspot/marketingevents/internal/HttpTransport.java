@@ -1,0 +1,175 @@
+package dev.eventpatch.hubspot.marketingevents.internal;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import dev.eventpatch.hubspot.marketingevents.generated.api.MarketingEventsApi;
+import dev.eventpatch.hubspot.marketingevents.generated.invoker.JSON;
+import dev.eventpatch.hubspot.marketingevents.generated.model.MarketingEventUpdateRequestParams;
+import java.io.IOException;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import okhttp3.Call;
+import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import retrofit2.Retrofit;
+import retrofit2.converter.gson.GsonConverterFactory;
+
+/**
+ * Sends one attempt of an update and reads its whole answer. The request itself (method, path
+ * with its encoded id, query, JSON body) is built by the generated Retrofit interface, so that
+ * what goes on the wire is what the spec describes; this class adds the credentials, headers and
+ * timeouts, and runs it on a connection pool of its own.
+ */
+public final class HttpTransport implements AutoCloseable {
+  private static final Logger LOG = System.getLogger("dev.eventpatch.hubspot.marketingevents.http");
+
+  private final OkHttpClient http;
+  private final MarketingEventsApi api;
+  private final String userAgent;
+  private final ExecutorService dispatcherExecutor;
+
+  /**
+   * @param baseUrl the API root, with a trailing slash
+   * @param connectTimeout connect timeout
+   * @param readTimeout read timeout, between bytes
+   * @param callTimeout whole-attempt timeout; zero for none
+   * @param userAgent the User-Agent header
+   * @param maxIdleConnections connections kept open between calls
+   */
+  public HttpTransport(
+      String baseUrl,
+      Duration connectTimeout,
+      Duration readTimeout,
+      Duration callTimeout,
+      String userAgent,
+      int maxIdleConnections) {
+    this.userAgent = userAgent;
+    // The dispatcher only serves asynchronous OkHttp calls, which this client does not make; it
+    // still gets an executor of its own so that close() leaves no thread of OkHttp's behind.
+    this.dispatcherExecutor =
+        new ThreadPoolExecutor(0, Integer.MAX_VALUE, 10, TimeUnit.SECONDS, new SynchronousQueue<>(),
+            Threads.daemonFactory("marketing-events-okhttp-dispatcher"));
+    this.http =
+        new OkHttpClient.Builder()
+            .connectTimeout(connectTimeout)
+            .readTimeout(readTimeout)
+            .writeTimeout(readTimeout)
+            .callTimeout(callTimeout)
+            .connectionPool(new ConnectionPool(maxIdleConnections, 5, TimeUnit.MINUTES))
+            .dispatcher(new Dispatcher(dispatcherExecutor))
+            // Redirects would resend the token to wherever a proxy points; HubSpot's API answers
+            // this endpoint directly.
+            .followRedirects(false)
+            .followSslRedirects(false)
+            .retryOnConnectionFailure(false)
+            .build();
+    this.api =
+        new Retrofit.Builder()
+            .baseUrl(baseUrl)
+            .callFactory(http)
+            .addConverterFactory(GsonConverterFactory.create(Json.GSON))
+            .build()
+            .create(MarketingEventsApi.class);
+  }
+
+  /**
+   * Sends one attempt and reads the whole answer.
+   *
+   * @param externalEventId the event's id in the external application
+   * @param externalAccountId the account's id in the external application
+   * @param body the request body
+   * @param bearerToken the access token, or null to send no Authorization header
+   * @param extraHeaders headers to add
+   * @param timeout this attempt's whole-call timeout, or null for the client's
+   * @param attempt the attempt's number, for the log
+   * @return the answer
+   * @throws IOException if the connection failed or a timeout ran out
+   */
+  public Exchange send(
+      String externalEventId,
+      String externalAccountId,
+      MarketingEventUpdateRequestParams body,
+      String bearerToken,
+      Map<String, String> extraHeaders,
+      Duration timeout,
+      int attempt)
+      throws IOException {
+    Request template = api.updateEventByExternalIds(externalEventId, externalAccountId, body).request();
+    Request.Builder request = template.newBuilder().header("User-Agent", userAgent);
+    extraHeaders.forEach(request::header);
+    if (bearerToken != null) {
+      request.header("Authorization", "Bearer " + bearerToken);
+    }
+    Request built = request.build();
+    Call call = http.newCall(built);
+    if (timeout != null) {
+      call.timeout().timeout(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    }
+    long started = System.nanoTime();
+    if (LOG.isLoggable(Level.DEBUG)) {
+      // The Authorization header is never logged, not even in part.
+      LOG.log(Level.DEBUG, "--> {0} {1} (attempt {2}, {3}, extra headers {4})", built.method(),
+          built.url(), attempt, bearerToken == null ? "no Authorization" : "Authorization: <redacted>",
+          extraHeaders.keySet());
+    }
+    try (Response response = call.execute()) {
+      ResponseBody responseBody = response.body();
+      byte[] bytes = responseBody.bytes();
+      MediaType type = responseBody.contentType();
+      Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+      headers.putAll(response.headers().toMultimap());
+      Exchange exchange =
+          new Exchange(response.code(), headers, type == null ? null : type.type() + "/" + type.subtype(), bytes);
+      if (LOG.isLoggable(Level.DEBUG)) {
+        LOG.log(Level.DEBUG, "<-- {0} {1} ({2} ms, {3} bytes, correlationId {4})", response.code(),
+            built.url(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), bytes.length,
+            exchange.correlationId());
+      }
+      return exchange;
+    } catch (IOException e) {
+      if (LOG.isLoggable(Level.DEBUG)) {
+        LOG.log(Level.DEBUG, "<-- failed {0} ({1} ms): {2}", built.url(),
+            TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), e.toString());
+      }
+      throw e;
+    }
+  }
+
+  /** @return idle plus active connections of this client's pool */
+  public int connectionCount() {
+    return http.connectionPool().connectionCount();
+  }
+
+  @Override
+  public void close() {
+    http.dispatcher().cancelAll();
+    dispatcherExecutor.shutdownNow();
+    http.connectionPool().evictAll();
+  }
+
+  /** The Gson set-up for the generated models: java.time date-times, no HTML escaping. */
+  public static final class Json {
+    /** Shared and thread-safe, built once: building adapters per call would cost every call. */
+    public static final Gson GSON =
+        new GsonBuilder()
+            .disableHtmlEscaping()
+            .registerTypeAdapter(OffsetDateTime.class, new JSON.OffsetDateTimeTypeAdapter())
+            .create();
+
+    private Json() {}
+  }
+}
