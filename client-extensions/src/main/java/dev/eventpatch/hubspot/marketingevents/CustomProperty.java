@@ -18,7 +18,7 @@ import java.util.Optional;
  *
  * <pre>{@code
  * CustomProperty.number("seats_available", 120)                  // "120"
- * CustomProperty.date("launch_date", LocalDate.of(2026, 12, 1))  // "1764547200000", midnight UTC
+ * CustomProperty.date("launch_date", LocalDate.of(2026, 12, 1))  // "1796083200000", midnight UTC
  * CustomProperty.dateTime("doors_open", Instant.parse("2026-12-01T09:00:00Z"))
  * CustomProperty.multiValue("tracks", List.of("product", "engineering"))  // "product;engineering"
  * CustomProperty.clear("promo_code")                             // "", clears the value

@@ -1,0 +1,127 @@
+package dev.eventpatch.hubspot.marketingevents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.eventpatch.hubspot.marketingevents.exception.PropertyValueFormatException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+class CustomPropertyTest {
+
+  @Test
+  void aDateIsEpochMillisOfMidnightUtc() {
+    assertThat(CustomProperty.date("d", LocalDate.of(2015, 5, 1)).value()).isEqualTo("1430438400000");
+    assertThat(CustomProperty.date("d", LocalDate.of(1969, 12, 31)).value()).isEqualTo("-86400000");
+  }
+
+  @Test
+  void aDateTimeIsEpochMillis() {
+    assertThat(CustomProperty.dateTime("t", Instant.parse("1970-01-01T00:00:01.999999Z")).value())
+        .isEqualTo("1999");
+  }
+
+  @ParameterizedTest
+  @CsvSource({"1E+3,1000", "1.500,1.5", "-0.0,0", "12345678901234567890.10,12345678901234567890.1", "0.00000001,0.00000001"})
+  void decimalsArePlainWithoutExponent(String in, String out) {
+    assertThat(CustomProperty.number("n", new BigDecimal(in)).value()).isEqualTo(out);
+  }
+
+  @Test
+  void doublesArePlainWithoutExponent() {
+    assertThat(CustomProperty.number("n", 1e21).value()).isEqualTo("1000000000000000000000");
+    assertThat(CustomProperty.number("n", 1e-7).value()).isEqualTo("0.0000001");
+    assertThat(CustomProperty.number("n", 0.1).value()).isEqualTo("0.1");
+    assertThat(CustomProperty.number("n", Long.MIN_VALUE).value()).isEqualTo("-9223372036854775808");
+  }
+
+  @ParameterizedTest
+  @ValueSource(doubles = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY})
+  void nonFiniteNumbersAreRejectedNamingTheProperty(double value) {
+    assertThatThrownBy(() -> CustomProperty.number("seats", value))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("seats")
+        .hasMessageContaining("finite");
+  }
+
+  @Test
+  void multiValuesJoinWithSemicolonsAndRejectSemicolonsInsideAnOption() {
+    assertThat(CustomProperty.multiValue("m", List.of("a", "b c", "é")).value()).isEqualTo("a;b c;é");
+    assertThat(CustomProperty.multiValue("m", List.of()).value()).isEmpty();
+    assertThatThrownBy(() -> CustomProperty.multiValue("tracks", List.of("a", "b;c")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("tracks")
+        .hasMessageContaining("b;c");
+    assertThatThrownBy(() -> CustomProperty.multiValue("tracks", Arrays.asList("a", null)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("tracks");
+  }
+
+  @Test
+  void datesOutsideFourDigitYearsAreRejected() {
+    assertThatThrownBy(() -> CustomProperty.date("launch", LocalDate.of(10000, 1, 1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("launch");
+    assertThatThrownBy(() -> CustomProperty.dateTime("opens", Instant.parse("+10000-01-01T00:00:00Z")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("opens");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "  ", "a\u0000b", "line\nbreak"})
+  void blankOrControlCharacterNamesAreRejected(String name) {
+    assertThatThrownBy(() -> CustomProperty.text(name, "v"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("custom property name");
+  }
+
+  @Test
+  void readsTypedValuesInEitherFormatHubSpotUses() {
+    assertThat(CustomProperty.raw("d", "1430438400000").asDate()).contains(LocalDate.of(2015, 5, 1));
+    assertThat(CustomProperty.raw("d", "2015-05-01").asDate()).contains(LocalDate.of(2015, 5, 1));
+    assertThat(CustomProperty.raw("d", "2015-05-01T00:00:00Z").asDate()).contains(LocalDate.of(2015, 5, 1));
+    assertThat(CustomProperty.raw("t", "1764579600123").asDateTime())
+        .contains(Instant.ofEpochMilli(1764579600123L));
+    assertThat(CustomProperty.raw("t", "2026-12-01T10:00:00+01:00").asDateTime())
+        .contains(Instant.parse("2026-12-01T09:00:00Z"));
+    assertThat(CustomProperty.raw("b", "TRUE").asBoolean()).contains(true);
+    assertThat(CustomProperty.raw("n", "120.50").asDecimal()).contains(new BigDecimal("120.50"));
+    assertThat(CustomProperty.raw("n", "120.0").asLong()).contains(120L);
+    assertThat(CustomProperty.raw("empty", "").asLong()).isEmpty();
+  }
+
+  @Test
+  void malformedValuesFailNamingThePropertyAndTheRawValue() {
+    assertThatThrownBy(() -> CustomProperty.raw("seats", "12.5").asLong())
+        .isInstanceOf(PropertyValueFormatException.class)
+        .hasMessageContaining("seats")
+        .hasMessageContaining("12.5");
+    assertThatThrownBy(() -> CustomProperty.raw("launch", "1430438400001").asDate())
+        .isInstanceOfSatisfying(
+            PropertyValueFormatException.class,
+            e -> {
+              assertThat(e.propertyName()).isEqualTo("launch");
+              assertThat(e.rawValue()).isEqualTo("1430438400001");
+            });
+    assertThatThrownBy(() -> CustomProperty.raw("paid", "yes").asBoolean())
+        .isInstanceOf(PropertyValueFormatException.class)
+        .hasMessageContaining("paid");
+    assertThatThrownBy(() -> CustomProperty.raw("opens", "tomorrow").asDateTime())
+        .isInstanceOf(PropertyValueFormatException.class)
+        .hasMessageContaining("tomorrow");
+  }
+
+  @Test
+  void unknownDataSensitivityCannotBeSent() {
+    assertThatThrownBy(() -> PropertyMetadata.builder().dataSensitivity(DataSensitivity.UNKNOWN))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("dataSensitivity");
+  }
+}
