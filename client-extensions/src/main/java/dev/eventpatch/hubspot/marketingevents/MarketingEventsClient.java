@@ -240,12 +240,13 @@ public final class MarketingEventsClient implements AutoCloseable {
         adaptLimiter(exchange);
         int status = exchange.statusCode();
         if (status >= 200 && status < 300) {
-          MarketingEvent event = decode(exchange);
+          String json = new String(exchange.body(), StandardCharsets.UTF_8);
+          MarketingEvent event = decode(exchange, json);
           return new UpdateResponse(event, status, exchange.headers(),
               propertyCheck == PropertyCheck.OFF
                   ? PropertyReport.compare(List.of(), event.customProperties())
                   : PropertyReport.compare(update.customProperties(), event.customProperties()),
-              attempt);
+              attempt, json);
         }
         HubSpotApiException error = ErrorDecoder.decode(exchange, clock);
         if (status == 429) {
@@ -332,7 +333,7 @@ public final class MarketingEventsClient implements AutoCloseable {
     }
   }
 
-  private static MarketingEvent decode(Exchange exchange) {
+  private static MarketingEvent decode(Exchange exchange, String json) {
     String type = exchange.contentType();
     if (type != null && !type.equals("application/json") && !type.endsWith("+json")) {
       throw new DecodingException(exchange.statusCode(), exchange.correlationId(),
@@ -340,8 +341,7 @@ public final class MarketingEventsClient implements AutoCloseable {
     }
     MarketingEventPublicDefaultResponse parsed;
     try {
-      parsed = HttpTransport.Json.GSON.fromJson(
-          new String(exchange.body(), StandardCharsets.UTF_8), MarketingEventPublicDefaultResponse.class);
+      parsed = HttpTransport.Json.GSON.fromJson(json, MarketingEventPublicDefaultResponse.class);
     } catch (JsonParseException | java.time.DateTimeException e) {
       throw new DecodingException(exchange.statusCode(), exchange.correlationId(),
           "HubSpot's answer is not the expected JSON: " + e.getMessage(), e);

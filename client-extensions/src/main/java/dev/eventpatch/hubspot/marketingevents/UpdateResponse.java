@@ -18,13 +18,15 @@ public final class UpdateResponse {
   private final Map<String, List<String>> headers;
   private final PropertyReport propertyReport;
   private final int attempts;
+  private final String body;
 
   UpdateResponse(
       MarketingEvent event,
       int statusCode,
       Map<String, List<String>> headers,
       PropertyReport propertyReport,
-      int attempts) {
+      int attempts,
+      String body) {
     this.event = Objects.requireNonNull(event, "event == null");
     this.statusCode = statusCode;
     Map<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
@@ -32,6 +34,7 @@ public final class UpdateResponse {
     this.headers = Collections.unmodifiableMap(copy);
     this.propertyReport = Objects.requireNonNull(propertyReport, "propertyReport == null");
     this.attempts = attempts;
+    this.body = Objects.requireNonNull(body, "body == null");
   }
 
   /** @return the event after the update */
@@ -71,6 +74,14 @@ public final class UpdateResponse {
   /** @return which custom properties sent were not applied as sent */
   public PropertyReport propertyReport() {
     return propertyReport;
+  }
+
+  /**
+   * @return the answer's JSON exactly as HubSpot sent it, including fields this client does not
+   *     model yet
+   */
+  public String body() {
+    return body;
   }
 
   /** @return how many requests were sent, 1 when no retry was needed */

@@ -309,6 +309,7 @@ class MarketingEventsClientTest {
     assertThat(response.rateLimit().interval()).contains(Duration.ofSeconds(10));
     assertThat(response.rateLimit().dailyRemaining()).hasValue(499000);
     assertThat(response.rateLimit().secondly()).isEmpty();
+    assertThat(response.body()).isEqualTo(Responses.EVENT_JSON);
   }
 
   @Test
