@@ -14,7 +14,7 @@ final class PrismCommand {
 
   /** Where {@code npm ci} puts Prism's command-line entry point inside a node_modules folder. */
   static Path cliScript(Path nodeModules) {
-    return nodeModules.resolve("@stoplight").resolve("prism-cli").resolve("dist").resolve("index.js");
+    return nodeModules.resolve(Path.of("@stoplight", "prism-cli", "dist", "index.js"));
   }
 
   /**

@@ -96,7 +96,8 @@ public final class PrismMock implements AutoCloseable {
 
   /**
    * Prism's own output so far (start-up, and one block per request with its validation
-   * verdict), bounded to the most recent lines.
+   * verdict), bounded to the most recent lines. It is read on another thread, so the latest
+   * lines may still be on their way; after {@link #close()} it is complete.
    */
   public String log() {
     return output.text();
@@ -114,7 +115,7 @@ public final class PrismMock implements AutoCloseable {
     } catch (IllegalStateException shuttingDown) {
       // The hook is running or about to: it does the same thing.
     }
-    output.awaitEnd(Duration.ofSeconds(1));
+    output.awaitEnd(Duration.ofSeconds(2));
   }
 
   /** The process, for the launcher's own tests. */
@@ -326,6 +327,9 @@ public final class PrismMock implements AutoCloseable {
           return;
         }
         if (System.nanoTime() - deadline > 0) {
+          // Stopped first, so that the message carries all that Prism said.
+          destroyTree(process);
+          output.awaitEnd(Duration.ofSeconds(2));
           throw new PrismStartException(
               "Prism did not accept connections on "
                   + PrismCommand.HOST
@@ -335,7 +339,7 @@ public final class PrismMock implements AutoCloseable {
                   + startupTimeout.toSeconds()
                   + " s ("
                   + spec
-                  + "). Prism's output so far:\n"
+                  + "), and was stopped. Prism's output:\n"
                   + output.text());
         }
         try {

@@ -48,20 +48,21 @@ class GeneratedClientIT {
     assertEveryFieldIsSet(update.getCustomProperties().get(0));
     GeneratedApi client = GeneratedApi.against(prism);
 
-    Response<MarketingEventPublicDefaultResponse> response =
-        client.api().updateEventByExternalIds(EXTERNAL_EVENT_ID, EXTERNAL_ACCOUNT_ID, update).execute();
+    Response<MarketingEventPublicDefaultResponse> response = send(client, update);
 
     assertAcceptedWithoutViolations(response, prism);
     MarketingEventPublicDefaultResponse event = response.body();
     assertRequiredFieldsPresent(event);
     // A static Prism answers the spec's 200 example, whatever was sent.
     assertThat(event.getId()).isEqualTo("58237132332");
-    assertThat(event.getUpdatedAt().toInstant()).isEqualTo(Instant.parse("2026-11-29T10:41:57.903Z"));
+    assertThat(event.getUpdatedAt().toInstant())
+        .isEqualTo(Instant.parse("2026-11-29T10:41:57.903Z"));
     assertThat(event.getCustomProperties())
         .extracting(PropertyValue::getName)
         .containsExactly("seats_available", "launch_date", "tracks");
     JsonObject sent = JsonParser.parseString(client.lastRequestBody()).getAsJsonObject();
-    assertThat(sent.keySet()).hasSize(declaredFields(MarketingEventUpdateRequestParams.class).size());
+    assertThat(sent.keySet())
+        .hasSize(declaredFields(MarketingEventUpdateRequestParams.class).size());
     assertThat(sent.getAsJsonArray("customProperties").get(0).getAsJsonObject().keySet())
         .hasSize(declaredFields(PropertyValue.class).size());
   }
@@ -75,13 +76,13 @@ class GeneratedClientIT {
             .customProperties(new ArrayList<>());
     GeneratedApi client = GeneratedApi.against(prism);
 
-    Response<MarketingEventPublicDefaultResponse> response =
-        client.api().updateEventByExternalIds(EXTERNAL_EVENT_ID, EXTERNAL_ACCOUNT_ID, update).execute();
+    Response<MarketingEventPublicDefaultResponse> response = send(client, update);
 
     assertThat(JsonParser.parseString(client.lastRequestBody()))
         .isEqualTo(
             JsonParser.parseString(
-                "{\"eventName\":\"Winter product webinar (rescheduled)\",\"customProperties\":[]}"));
+                "{\"eventName\":\"Winter product webinar (rescheduled)\","
+                    + "\"customProperties\":[]}"));
     assertAcceptedWithoutViolations(response, prism);
     assertRequiredFieldsPresent(response.body());
   }
@@ -92,17 +93,18 @@ class GeneratedClientIT {
       throws IOException {
     GeneratedApi client = GeneratedApi.against(prism);
 
-    Response<MarketingEventPublicDefaultResponse> response =
-        client.api()
-            .updateEventByExternalIds(EXTERNAL_EVENT_ID, EXTERNAL_ACCOUNT_ID, fullUpdate())
-            .execute();
+    Response<MarketingEventPublicDefaultResponse> response = send(client, fullUpdate());
 
     assertAcceptedWithoutViolations(response, prism);
     assertRequiredFieldsPresent(response.body());
-    response.body().getCustomProperties().forEach(value -> {
-      assertThat(value.getName()).isNotNull();
-      assertThat(value.getValue()).isNotNull();
-    });
+    response
+        .body()
+        .getCustomProperties()
+        .forEach(
+            value -> {
+              assertThat(value.getName()).isNotNull();
+              assertThat(value.getValue()).isNotNull();
+            });
   }
 
   @ParameterizedTest(name = "{0} {1}")
@@ -117,8 +119,7 @@ class GeneratedClientIT {
       throws IOException {
     GeneratedApi client = GeneratedApi.against(prism, Map.of("Prefer", "code=" + status));
 
-    Response<MarketingEventPublicDefaultResponse> response =
-        client.api().updateEventByExternalIds(EXTERNAL_EVENT_ID, EXTERNAL_ACCOUNT_ID, fullUpdate()).execute();
+    Response<MarketingEventPublicDefaultResponse> response = send(client, fullUpdate());
 
     assertThat(response.code()).isEqualTo(status);
     assertThat(response.headers().get(SlViolations.HEADER)).isNull();
@@ -132,8 +133,7 @@ class GeneratedClientIT {
   void rateLimitExampleParsesWithItsPolicyAndRetryAfter(PrismMock prism) throws IOException {
     GeneratedApi client = GeneratedApi.against(prism, Map.of("Prefer", "code=429"));
 
-    Response<MarketingEventPublicDefaultResponse> response =
-        client.api().updateEventByExternalIds(EXTERNAL_EVENT_ID, EXTERNAL_ACCOUNT_ID, fullUpdate()).execute();
+    Response<MarketingEventPublicDefaultResponse> response = send(client, fullUpdate());
 
     assertThat(response.code()).isEqualTo(429);
     assertThat(response.headers().get("Retry-After")).isEqualTo("1");
@@ -182,6 +182,14 @@ class GeneratedClientIT {
         .addCustomPropertiesItem(new PropertyValue().name("tracks").value("product;engineering"));
   }
 
+  private static Response<MarketingEventPublicDefaultResponse> send(
+      GeneratedApi client, MarketingEventUpdateRequestParams update) throws IOException {
+    return client
+        .api()
+        .updateEventByExternalIds(EXTERNAL_EVENT_ID, EXTERNAL_ACCOUNT_ID, update)
+        .execute();
+  }
+
   private static void assertAcceptedWithoutViolations(Response<?> response, PrismMock prism) {
     assertThat(response.headers().get(SlViolations.HEADER))
         .as("Prism's violations of the spec (%s)", prism)
@@ -208,7 +216,8 @@ class GeneratedClientIT {
       field.setAccessible(true);
       try {
         assertThat(field.get(model))
-            .as("%s.%s is set in the full update", model.getClass().getSimpleName(), field.getName())
+            .as("%s.%s is set in the full update", model.getClass().getSimpleName(),
+                field.getName())
             .isNotNull();
       } catch (IllegalAccessException e) {
         throw new AssertionError(e);

@@ -116,7 +116,10 @@ class MockValidatesIT {
     MarketingEventUpdateRequestParams update =
         minimalUpdate()
             .addCustomPropertiesItem(
-                new PropertyValue().name("launch_date").value("1764547200000").sourceMetadata("{not base64}"));
+                new PropertyValue()
+                    .name("launch_date")
+                    .value("1764547200000")
+                    .sourceMetadata("{not base64}"));
 
     retrofit2.Response<?> response =
         GeneratedApi.against(prism)
@@ -136,14 +139,16 @@ class MockValidatesIT {
   @Test
   void rejectsABooleanSentAsText(PrismMock prism) throws IOException {
     String body =
-        "{\"eventName\":\"Winter product webinar\",\"eventCancelled\":\"yes\",\"customProperties\":[]}";
+        "{\"eventName\":\"Winter product webinar\",\"eventCancelled\":\"yes\","
+            + "\"customProperties\":[]}";
 
     try (Response response = send(prism, withQuery(), JSON, body, true)) {
       assertThat(response.code()).isEqualTo(400);
       assertThat(onlyViolation(response.header(SlViolations.HEADER)))
           .satisfies(
               violation -> {
-                assertThat(violation.location()).containsExactly("request", "body", "eventCancelled");
+                assertThat(violation.location())
+                    .containsExactly("request", "body", "eventCancelled");
                 assertThat(violation.code()).isEqualTo("type");
                 assertThat(violation.message()).contains("must be boolean");
               });
@@ -168,7 +173,8 @@ class MockValidatesIT {
       assertThat(onlyViolation(response.header(SlViolations.HEADER)))
           .satisfies(
               violation -> {
-                assertThat(violation.location()).containsExactly("request", "body", "startDateTime");
+                assertThat(violation.location())
+                    .containsExactly("request", "body", "startDateTime");
                 assertThat(violation.code()).isEqualTo("format");
                 assertThat(violation.message()).contains("date-time");
               });

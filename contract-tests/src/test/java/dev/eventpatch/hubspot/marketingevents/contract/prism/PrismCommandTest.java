@@ -33,7 +33,8 @@ class PrismCommandTest {
 
   @Test
   void dynamicModeAsksForGeneratedResponses() {
-    assertThat(PrismCommand.command("/opt/node/bin/node", nodeModules, spec, 4321, PrismMode.DYNAMIC))
+    assertThat(
+            PrismCommand.command("/opt/node/bin/node", nodeModules, spec, 4321, PrismMode.DYNAMIC))
         .startsWith("/opt/node/bin/node")
         .endsWith("--errors", "-d");
   }

@@ -34,10 +34,10 @@ class PrismMockIT {
     HttpResponse<String> response = patch(prism, VALID_UPDATE);
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body()).contains("\"id\":\"58237132332\"");
-    assertThat(prism.log()).contains("Prism is listening");
 
     prism.close();
 
+    assertThat(prism.log()).contains("Prism is listening on http://127.0.0.1:" + prism.port());
     assertThat(prism.isRunning()).isFalse();
     assertThat(process.isAlive()).isFalse();
     assertThat(LoopbackPorts.accepts(prism.port(), Duration.ofSeconds(1))).isFalse();

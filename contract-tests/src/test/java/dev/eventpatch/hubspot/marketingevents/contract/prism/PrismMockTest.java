@@ -48,7 +48,8 @@ class PrismMockTest {
   void startsPrismWithTheMockArgumentsAndReturnsOnceItAnswers() throws Exception {
     installFakePrism(ECHO_ARGUMENTS);
 
-    try (PrismMock prism = builder().mode(PrismMode.DYNAMIC).start()) {
+    PrismMock prism = builder().mode(PrismMode.DYNAMIC).start();
+    try {
       assertThat(prism.isRunning()).isTrue();
       assertThat(prism.baseUrl()).isEqualTo("http://127.0.0.1:" + prism.port() + "/");
       assertThat(get(prism.baseUrl()))
@@ -58,15 +59,19 @@ class PrismMockTest {
                   + "\",\"-h\",\"127.0.0.1\",\"-p\",\""
                   + prism.port()
                   + "\",\"--errors\",\"-d\"]");
-      assertThat(prism.log()).contains("fake prism listening on " + prism.port());
+    } finally {
+      prism.close();
     }
+    // Read once closed: the output is read on another thread, complete only at its end.
+    assertThat(prism.log()).contains("fake prism listening on " + prism.port());
   }
 
   @Test
   void closeStopsPrismAndTheProcessesItStarted() throws Exception {
     installFakePrism(
         "const child = require('child_process')\n"
-            + "  .spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], {stdio: 'ignore'});\n"
+            + "  .spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'],"
+            + " {stdio: 'ignore'});\n"
             + "require('fs').writeFileSync(require('path').join(__dirname, 'child.pid'),"
             + " String(child.pid));\n"
             + ECHO_ARGUMENTS);
@@ -89,9 +94,13 @@ class PrismMockTest {
     installFakePrism(ECHO_ARGUMENTS);
     Path logFile = dir.resolve("logs").resolve("prism.log");
 
-    try (PrismMock prism = builder().logFile(logFile).start()) {
-      assertThat(Files.readString(logFile)).contains("fake prism listening on " + prism.port());
+    PrismMock prism = builder().logFile(logFile).start();
+    try {
+      get(prism.baseUrl());
+    } finally {
+      prism.close();
     }
+    assertThat(Files.readString(logFile)).contains("fake prism listening on " + prism.port());
   }
 
   @Test
@@ -116,7 +125,7 @@ class PrismMockTest {
             + "console.log('still loading the spec');\n"
             + "setInterval(() => {}, 1000);\n");
 
-    assertThatThrownBy(() -> builder().startupTimeout(Duration.ofSeconds(1)).start())
+    assertThatThrownBy(() -> builder().startupTimeout(Duration.ofSeconds(3)).start())
         .isInstanceOf(PrismStartException.class)
         .hasMessageContaining("did not accept connections")
         .hasMessageContaining("still loading the spec");

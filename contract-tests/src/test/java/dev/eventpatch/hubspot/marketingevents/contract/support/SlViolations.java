@@ -18,7 +18,7 @@ public final class SlViolations {
 
   private SlViolations() {}
 
-  /** One broken rule, such as {@code code=type}, {@code location=[request, body, eventCancelled]}. */
+  /** One broken rule, such as code {@code type} at {@code [request, body, eventCancelled]}. */
   public record Violation(List<String> location, String severity, String code, String message) {}
 
   /** The violations in a header value; none for a missing header. */
