@@ -84,6 +84,10 @@ final class Wire {
     if (response.getEventOrganizer() == null) {
       missing.add("eventOrganizer");
     }
+    if (response.getCustomProperties() == null) {
+      // Without it, every property sent would be reported as dropped by HubSpot.
+      missing.add("customProperties");
+    }
     return missing;
   }
 
