@@ -34,7 +34,7 @@ final class FaultRun implements AutoCloseable {
   /** @return a started MockWebServer answering the responses given, in order */
   MockWebServer server(MockResponse... responses) throws IOException {
     if (server == null) {
-      server = new MockWebServer();
+      server = ReliabilityFixtures.newServer();
       server.start();
       resources.add(server);
     }

@@ -39,7 +39,9 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 import java.util.random.RandomGenerator;
+import javax.net.ServerSocketFactory;
 import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 
 /**
@@ -237,6 +239,50 @@ final class ReliabilityFixtures {
     return eventJson("hs-1", eventName, "Acme Events", properties);
   }
 
+  /**
+   * @return a MockWebServer, not started, whose connections send at once (TCP_NODELAY): it
+   *     writes an answer's head and body separately, and Nagle's algorithm would hold the body
+   *     back for the client's delayed acknowledgement, some 40 ms an answer on Linux loopback
+   */
+  static MockWebServer newServer() {
+    MockWebServer server = new MockWebServer();
+    server.setServerSocketFactory(new ServerSocketFactory() {
+      @Override
+      public ServerSocket createServerSocket() throws IOException {
+        return new NoDelayServerSocket();
+      }
+
+      @Override
+      public ServerSocket createServerSocket(int port) throws IOException {
+        throw new UnsupportedOperationException();
+      }
+
+      @Override
+      public ServerSocket createServerSocket(int port, int backlog) throws IOException {
+        throw new UnsupportedOperationException();
+      }
+
+      @Override
+      public ServerSocket createServerSocket(int port, int backlog, InetAddress address) throws IOException {
+        throw new UnsupportedOperationException();
+      }
+    });
+    return server;
+  }
+
+  private static final class NoDelayServerSocket extends ServerSocket {
+    NoDelayServerSocket() throws IOException {
+      super();
+    }
+
+    @Override
+    public Socket accept() throws IOException {
+      Socket socket = super.accept();
+      socket.setTcpNoDelay(true);
+      return socket;
+    }
+  }
+
   // ---- What the server received ----
 
   /**
@@ -271,7 +317,7 @@ final class ReliabilityFixtures {
         throw new AssertionError("the query is not exactly one externalAccountId: " + abbreviate(rawQuery));
       }
       String accountId = percentDecode(rawQuery.substring("externalAccountId=".length()));
-      JsonElement body = JsonParser.parseString(request.getBody().string(UTF_8));
+      JsonElement body = JsonParser.parseString(strictUtf8(request.getBody().toByteArray(), "the body"));
       return new Received(percentDecode(segment), accountId, body.getAsJsonObject());
     }
 
@@ -312,14 +358,19 @@ final class ReliabilityFixtures {
         throw new AssertionError("unencoded character 0x" + Integer.toHexString(c) + " on the request line");
       }
     }
+    return strictUtf8(bytes.toByteArray(), abbreviate(encoded));
+  }
+
+  /** Decodes UTF-8, failing on malformed bytes instead of replacing them. */
+  static String strictUtf8(byte[] bytes, String what) {
     try {
       return UTF_8.newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes.toByteArray()))
+          .decode(ByteBuffer.wrap(bytes))
           .toString();
     } catch (CharacterCodingException e) {
-      throw new AssertionError("the server received bytes that are not UTF-8: " + abbreviate(encoded), e);
+      throw new AssertionError("the server received bytes that are not UTF-8 in " + what, e);
     }
   }
 
