@@ -144,6 +144,17 @@ final class FaultRun implements AutoCloseable {
     return server == null ? 0 : server.getRequestCount();
   }
 
+  /**
+   * The request count once the server has read {@code expected} requests, or after 5 s. After a
+   * client-side timeout the server may read a request later than the client gave up on it.
+   */
+  int requestsOnceRead(int expected) throws InterruptedException {
+    for (int i = 0; i < 100 && requests() < expected; i++) {
+      Thread.sleep(50);
+    }
+    return requests();
+  }
+
   /** Runs a fault scenario in a fresh run. */
   static FaultRun run(Fault fault) throws Exception {
     FaultRun run = new FaultRun();
