@@ -165,19 +165,24 @@ final class FaultRun implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
-    Exception first = null;
+  public void close() throws IOException {
+    IOException failure = null;
     for (int i = resources.size() - 1; i >= 0; i--) {
       try {
         resources.get(i).close();
       } catch (Exception e) {
-        if (first == null) {
-          first = e;
+        if (e instanceof InterruptedException) {
+          Thread.currentThread().interrupt();
+        }
+        if (failure == null) {
+          failure = new IOException("could not close " + resources.get(i), e);
+        } else {
+          failure.addSuppressed(e);
         }
       }
     }
-    if (first != null) {
-      throw first;
+    if (failure != null) {
+      throw failure;
     }
   }
 }

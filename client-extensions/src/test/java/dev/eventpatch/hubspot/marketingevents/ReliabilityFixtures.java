@@ -537,12 +537,16 @@ final class ReliabilityFixtures {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws IOException {
       server.close();
-      acceptor.join(5_000);
-      for (Thread handler : handlers) {
-        handler.interrupt();
-        handler.join(5_000);
+      try {
+        acceptor.join(5_000);
+        for (Thread handler : handlers) {
+          handler.interrupt();
+          handler.join(5_000);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
       }
     }
   }
