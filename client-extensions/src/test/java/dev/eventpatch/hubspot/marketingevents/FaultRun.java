@@ -133,12 +133,6 @@ final class FaultRun implements AutoCloseable {
     return List.copyOf(observed);
   }
 
-  /** Keeps an object for the secrets scan. */
-  <T> T observe(T object) {
-    observed.add(object);
-    return object;
-  }
-
   /** @return the MockWebServer's request count */
   int requests() {
     return server == null ? 0 : server.getRequestCount();
