@@ -128,7 +128,8 @@ public final class MarketingEventsClient implements AutoCloseable {
    * @param externalAccountId the id of the account, in the external application, that owns it
    * @param update the changes
    * @return the event as HubSpot holds it after the update
-   * @throws IllegalArgumentException if an id is null or blank, or not a valid path segment
+   * @throws IllegalArgumentException if an id is null or blank, or not a valid path segment, or
+   *     a text to send is not well-formed Unicode (an unpaired surrogate)
    * @throws IllegalStateException if the client is closed, or the token provider gave no token
    * @throws HubSpotApiException (a subclass per kind) if HubSpot answered with an error
    * @throws ApiConnectionException if no answer came back
@@ -149,7 +150,8 @@ public final class MarketingEventsClient implements AutoCloseable {
    * @param update the changes
    * @param options per-call headers and timeout
    * @return the full answer
-   * @throws IllegalArgumentException if an id is null or blank, or not a valid path segment
+   * @throws IllegalArgumentException if an id is null or blank, or not a valid path segment, or
+   *     a text to send is not well-formed Unicode (an unpaired surrogate)
    * @throws IllegalStateException if the client is closed, or the token provider gave no token
    * @throws HubSpotApiException (a subclass per kind) if HubSpot answered with an error
    * @throws ApiConnectionException if no answer came back
@@ -393,6 +395,7 @@ public final class MarketingEventsClient implements AutoCloseable {
     if (name.equals("externalEventId") && (value.equals(".") || value.equals(".."))) {
       throw new IllegalArgumentException(name + " must not be '.' or '..', which address another path");
     }
+    PropertyValues.requireWellFormed(name, value);
   }
 
   /**

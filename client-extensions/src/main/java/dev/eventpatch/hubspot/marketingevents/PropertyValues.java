@@ -16,6 +16,23 @@ final class PropertyValues {
   private static final Instant FIRST_RFC3339 = Instant.parse("0001-01-01T00:00:00Z");
   private static final Instant LAST_RFC3339 = Instant.parse("9999-12-31T23:59:59.999999999Z");
 
+  /**
+   * Refuses text that is not well-formed UTF-16. An unpaired surrogate has no UTF-8 encoding:
+   * the request would carry {@code ?} in its place, silently changing the value.
+   */
+  static String requireWellFormed(String field, String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        throw new IllegalArgumentException(
+            field + " is not well-formed Unicode: an unpaired surrogate at index " + i + " would be sent as '?'");
+      }
+    }
+    return text;
+  }
+
   /** RFC 3339 date-times, HubSpot's format, have four-digit years: 0001 to 9999. */
   static Instant requireRfc3339Year(String field, Instant instant) {
     if (instant == null) {

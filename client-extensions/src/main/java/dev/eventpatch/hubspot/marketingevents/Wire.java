@@ -15,11 +15,11 @@ final class Wire {
 
   static MarketingEventUpdateRequestParams toRequest(MarketingEventUpdate update) {
     MarketingEventUpdateRequestParams params = new MarketingEventUpdateRequestParams();
-    update.eventName().ifPresent(params::setEventName);
-    update.eventType().ifPresent(params::setEventType);
-    update.eventOrganizer().ifPresent(params::setEventOrganizer);
-    update.eventUrl().ifPresent(params::setEventUrl);
-    update.eventDescription().ifPresent(params::setEventDescription);
+    update.eventName().map(v -> text("eventName", v)).ifPresent(params::setEventName);
+    update.eventType().map(v -> text("eventType", v)).ifPresent(params::setEventType);
+    update.eventOrganizer().map(v -> text("eventOrganizer", v)).ifPresent(params::setEventOrganizer);
+    update.eventUrl().map(v -> text("eventUrl", v)).ifPresent(params::setEventUrl);
+    update.eventDescription().map(v -> text("eventDescription", v)).ifPresent(params::setEventDescription);
     update.startDateTime().map(Wire::utc).ifPresent(params::setStartDateTime);
     update.endDateTime().map(Wire::utc).ifPresent(params::setEndDateTime);
     update.eventCancelled().ifPresent(params::setEventCancelled);
@@ -33,28 +33,37 @@ final class Wire {
     return params;
   }
 
+  /** Every text goes through here on its way to the wire: see {@link PropertyValues#requireWellFormed}. */
+  private static String text(String field, String value) {
+    return PropertyValues.requireWellFormed(field, value);
+  }
+
   private static OffsetDateTime utc(Instant instant) {
     return instant.atOffset(ZoneOffset.UTC);
   }
 
   private static PropertyValue toWire(CustomProperty property) {
-    PropertyValue value = new PropertyValue().name(property.name()).value(property.value());
+    String name = text("custom property name", property.name());
+    String field = "custom property '" + name + "' ";
+    PropertyValue value = new PropertyValue().name(name).value(text(field + "value", property.value()));
     PropertyMetadata m = property.metadata();
     if (m.isEmpty()) {
       return value;
     }
     m.timestamp().ifPresent(value::setTimestamp);
-    m.sourceId().ifPresent(value::setSourceId);
-    m.sourceLabel().ifPresent(value::setSourceLabel);
-    m.source().ifPresent(value::setSource);
-    m.sourceUpstreamDeployable().ifPresent(value::setSourceUpstreamDeployable);
+    m.sourceId().map(v -> text(field + "sourceId", v)).ifPresent(value::setSourceId);
+    m.sourceLabel().map(v -> text(field + "sourceLabel", v)).ifPresent(value::setSourceLabel);
+    m.source().map(v -> text(field + "source", v)).ifPresent(value::setSource);
+    m.sourceUpstreamDeployable()
+        .map(v -> text(field + "sourceUpstreamDeployable", v))
+        .ifPresent(value::setSourceUpstreamDeployable);
     m.selectedByUser().ifPresent(value::setSelectedByUser);
     m.selectedByUserTimestamp().ifPresent(value::setSelectedByUserTimestamp);
     if (!m.sourceVid().isEmpty()) {
       value.setSourceVid(new ArrayList<>(m.sourceVid()));
     }
     m.sourceMetadata().ifPresent(value::setSourceMetadata);
-    m.requestId().ifPresent(value::setRequestId);
+    m.requestId().map(v -> text(field + "requestId", v)).ifPresent(value::setRequestId);
     m.updatedByUserId().ifPresent(value::setUpdatedByUserId);
     m.persistenceTimestamp().ifPresent(value::setPersistenceTimestamp);
     m.useTimestampAsPersistenceTimestamp().ifPresent(value::setUseTimestampAsPersistenceTimestamp);
@@ -62,7 +71,7 @@ final class Wire {
     m.largeValue().ifPresent(value::setIsLargeValue);
     m.dataSensitivity()
         .ifPresent(d -> value.setDataSensitivity(PropertyValue.DataSensitivityEnum.fromValue(d.wireValue())));
-    m.unit().ifPresent(value::setUnit);
+    m.unit().map(v -> text(field + "unit", v)).ifPresent(value::setUnit);
     return value;
   }
 
@@ -83,6 +92,10 @@ final class Wire {
     }
     if (response.getEventOrganizer() == null) {
       missing.add("eventOrganizer");
+    }
+    if (response.getCustomProperties() == null) {
+      // Without it, every property sent would be reported as dropped by HubSpot.
+      missing.add("customProperties");
     }
     return missing;
   }
