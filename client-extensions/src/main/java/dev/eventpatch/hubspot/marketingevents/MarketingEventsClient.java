@@ -317,22 +317,13 @@ public final class MarketingEventsClient implements AutoCloseable {
     if (limiter == null) {
       return;
     }
+    RateLimitStatus status = RateLimitStatus.from(exchange.headers());
     limiter.onRateLimitHeaders(
-        intHeader(exchange, "X-HubSpot-RateLimit-Max"),
-        intHeader(exchange, "X-HubSpot-RateLimit-Interval-Milliseconds"),
-        intHeader(exchange, "X-HubSpot-RateLimit-Remaining"));
+        boxed(status.max()), status.interval().map(d -> (int) d.toMillis()).orElse(null), boxed(status.remaining()));
   }
 
-  private static Integer intHeader(Exchange exchange, String name) {
-    String value = exchange.header(name);
-    if (value == null) {
-      return null;
-    }
-    try {
-      return Integer.valueOf(value.trim());
-    } catch (NumberFormatException e) {
-      return null;
-    }
+  private static Integer boxed(java.util.OptionalInt value) {
+    return value.isPresent() ? value.getAsInt() : null;
   }
 
   private static MarketingEvent decode(Exchange exchange, String json) {
@@ -382,7 +373,23 @@ public final class MarketingEventsClient implements AutoCloseable {
     if (token == null || token.isBlank()) {
       throw new IllegalStateException("the access token provider returned no token; nothing was sent");
     }
-    return token.strip();
+    String stripped = token.strip();
+    if (!isHeaderSafe(stripped)) {
+      throw new IllegalStateException(
+          "the access token provider returned a token with characters a header cannot carry; nothing was sent");
+    }
+    return stripped;
+  }
+
+  /** Visible ASCII only: anything else would fail in OkHttp, or split the header. Never echoed. */
+  static boolean isHeaderSafe(String token) {
+    for (int i = 0; i < token.length(); i++) {
+      char c = token.charAt(i);
+      if (c <= ' ' || c >= 0x7f) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static void requireId(String name, String value) {
@@ -479,6 +486,11 @@ public final class MarketingEventsClient implements AutoCloseable {
         return this;
       }
       String fixed = token.strip();
+      if (!isHeaderSafe(fixed)) {
+        problem = "accessToken must be visible ASCII without spaces (the value is not shown)";
+        tokens = null;
+        return this;
+      }
       tokens = new FixedToken(fixed);
       problem = null;
       return this;

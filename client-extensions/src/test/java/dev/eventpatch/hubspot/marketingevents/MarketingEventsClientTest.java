@@ -439,4 +439,19 @@ class MarketingEventsClientTest {
         .isInstanceOf(dev.eventpatch.hubspot.marketingevents.exception.ApiTimeoutException.class)
         .hasMessageContaining("timed out");
   }
+
+  @Test
+  void aTokenAHeaderCannotCarryIsRefusedWithoutShowingIt() {
+    assertThatThrownBy(() -> MarketingEventsClient.builder().accessToken("secret-part\r\nX-Injected: 1").build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("accessToken")
+        .hasMessageNotContaining("secret-part");
+
+    client = builder().accessTokenProvider(() -> "tökén-secret").build();
+    assertThatThrownBy(() -> client.update("e", "a", MarketingEventUpdate.builder().eventName("x").build()))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("nothing was sent")
+        .hasMessageNotContaining("secret");
+    assertThat(server.getRequestCount()).isZero();
+  }
 }

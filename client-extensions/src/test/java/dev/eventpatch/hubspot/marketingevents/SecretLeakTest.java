@@ -134,9 +134,14 @@ class SecretLeakTest {
           throw new IllegalStateException("token store unavailable");
         }),
         MarketingEventsClient.builder().accessTokenProvider(() -> " "),
-        // A character HTTP forbids in a header: OkHttp refuses it, and must not quote the value.
-        MarketingEventsClient.builder().accessToken(TOKEN + "\u00e9"),
-        MarketingEventsClient.builder().accessToken(TOKEN + "\r\nX-Injected: 1"));
+        // A character HTTP forbids in a header, from a provider: refused at call time.
+        MarketingEventsClient.builder().accessTokenProvider(() -> TOKEN + "\u00e9"));
+    // The same as a fixed token: refused by build(), which must not quote the value.
+    for (String bad : List.of(TOKEN + "\u00e9", TOKEN + "\r\nX-Injected: 1")) {
+      Throwable refused = catchThrowable(() -> MarketingEventsClient.builder().accessToken(bad).baseUrl(url).build());
+      assertThat(refused).isInstanceOf(IllegalArgumentException.class);
+      texts.add(describe(refused));
+    }
     for (MarketingEventsClient.Builder builder : builders) {
       try (MarketingEventsClient client = builder.baseUrl(url).retryPolicy(RetryPolicy.none()).build()) {
         Throwable thrown = catchThrowable(() -> client.update("evt", "acct", update));
