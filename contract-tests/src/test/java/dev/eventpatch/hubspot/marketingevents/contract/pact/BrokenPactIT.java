@@ -15,6 +15,7 @@ import com.atlassian.oai.validator.pact.PactProviderValidationResults;
 import com.atlassian.oai.validator.report.ValidationReport;
 import dev.eventpatch.hubspot.marketingevents.contract.junit.PrismExtension;
 import dev.eventpatch.hubspot.marketingevents.contract.prism.PrismMock;
+import dev.eventpatch.hubspot.marketingevents.contract.prism.PrismMode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -37,7 +38,6 @@ import org.junit.platform.testkit.engine.Event;
  * while expecting the 200 a valid update gets. These tests pass when the checks reject the
  * broken pact, and name the violation each check found.
  */
-@ExtendWith(PrismExtension.class)
 class BrokenPactIT {
 
   static final String FILE = "broken-fixture-" + PROVIDER + ".json";
@@ -60,21 +60,26 @@ class BrokenPactIT {
    * the pact expects, and its log names what the request broke.
    */
   @Test
-  void replayAgainstPrismRejectsEveryBrokenInteraction(PrismMock prism) throws IOException {
-    int logStart = prism.log().length();
-    BrokenPactReplay.prism = prism;
+  void replayAgainstPrismRejectsEveryBrokenInteraction() throws IOException {
     EngineExecutionResults results;
-    System.out.println("--- " + BrokenPactIT.class.getSimpleName() + ": replaying the deliberately"
-        + " broken pact against Prism; the failures printed below are expected ---");
-    try {
-      results =
-          EngineTestKit.engine("junit-jupiter")
-              .selectors(selectClass(BrokenPactReplay.class))
-              .execute();
-    } finally {
-      BrokenPactReplay.prism = null;
-      System.out.println("--- " + BrokenPactIT.class.getSimpleName()
-          + ": end of the expected failures ---");
+    String prismLog;
+    // A Prism of its own: its log then holds these replays only, and is complete once closed.
+    try (PrismMock prism = PrismExtension.startDedicated(PrismMode.STATIC_EXAMPLES, "broken-pact")) {
+      BrokenPactReplay.prism = prism;
+      System.out.println("--- " + BrokenPactIT.class.getSimpleName() + ": replaying the"
+          + " deliberately broken pact against Prism; the failures printed below are expected ---");
+      try {
+        results =
+            EngineTestKit.engine("junit-jupiter")
+                .selectors(selectClass(BrokenPactReplay.class))
+                .execute();
+      } finally {
+        BrokenPactReplay.prism = null;
+        System.out.println("--- " + BrokenPactIT.class.getSimpleName()
+            + ": end of the expected failures ---");
+      }
+      prism.close();
+      prismLog = prism.log();
     }
 
     List<String> failures =
@@ -93,7 +98,7 @@ class BrokenPactIT {
             "expected status of 200 but was 400"))
         .anySatisfy(m -> assertThat(m).contains(NO_AUTHORIZATION).contains(
             "expected status of 200 but was 401"));
-    assertThat(prism.log().substring(logStart))
+    assertThat(prismLog)
         .as("Prism's log of the broken replays")
         .contains("Request body property eventCancelled must be boolean")
         .containsPattern("(?i)must have required property 'externalAccountId'")
