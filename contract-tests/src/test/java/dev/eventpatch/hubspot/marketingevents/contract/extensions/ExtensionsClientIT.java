@@ -14,7 +14,9 @@ import dev.eventpatch.hubspot.marketingevents.contract.prism.PrismMock;
 import dev.eventpatch.hubspot.marketingevents.contract.support.ExtensionsClients;
 import dev.eventpatch.hubspot.marketingevents.contract.support.GeneratedApi;
 import dev.eventpatch.hubspot.marketingevents.contract.support.SlViolations;
+import dev.eventpatch.hubspot.marketingevents.exception.ValidationException;
 import java.time.Instant;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -99,12 +101,20 @@ class ExtensionsClientIT {
   @Test
   void asynchronousUpdateIsAcceptedWithoutViolations(PrismMock prism) throws Exception {
     try (MarketingEventsClient client = client(prism)) {
-      UpdateResponse response =
-          client
-              .updateWithResponseAsync(
-                  EXTERNAL_EVENT_ID, EXTERNAL_ACCOUNT_ID, ExtensionsClients.fullUpdate(),
-                  RequestOptions.none())
-              .get(30, TimeUnit.SECONDS);
+      UpdateResponse response;
+      try {
+        response =
+            client
+                .updateWithResponseAsync(
+                    EXTERNAL_EVENT_ID, EXTERNAL_ACCOUNT_ID, ExtensionsClients.fullUpdate(),
+                    RequestOptions.none())
+                .get(30, TimeUnit.SECONDS);
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof ValidationException) {
+          throw rejectedByPrism((ValidationException) e.getCause());
+        }
+        throw e;
+      }
 
       assertAcceptedWithoutViolations(response, prism);
     }
@@ -113,10 +123,15 @@ class ExtensionsClientIT {
   @Test
   void idThatNeedsPercentEncodingIsAcceptedWithoutViolations(PrismMock prism) {
     try (MarketingEventsClient client = client(prism)) {
-      UpdateResponse response =
-          client.updateWithResponse(
-              "webinar 2026/12?01#ü", "acme events%4821", ExtensionsClients.minimalUpdate(),
-              RequestOptions.none());
+      UpdateResponse response;
+      try {
+        response =
+            client.updateWithResponse(
+                "webinar 2026/12?01#ü", "acme events%4821", ExtensionsClients.minimalUpdate(),
+                RequestOptions.none());
+      } catch (ValidationException rejected) {
+        throw rejectedByPrism(rejected);
+      }
 
       assertAcceptedWithoutViolations(response, prism);
     }
@@ -142,8 +157,26 @@ class ExtensionsClientIT {
   }
 
   private static UpdateResponse send(MarketingEventsClient client, MarketingEventUpdate update) {
-    return client.updateWithResponse(
-        EXTERNAL_EVENT_ID, EXTERNAL_ACCOUNT_ID, update, RequestOptions.none());
+    try {
+      return client.updateWithResponse(
+          EXTERNAL_EVENT_ID, EXTERNAL_ACCOUNT_ID, update, RequestOptions.none());
+    } catch (ValidationException rejected) {
+      throw rejectedByPrism(rejected);
+    }
+  }
+
+  /**
+   * With {@code --errors} Prism answers a request that breaks the spec with its canned 400
+   * example, whose message says nothing of the real cause; that is in Prism's log.
+   */
+  static AssertionError rejectedByPrism(ValidationException rejected) {
+    return new AssertionError(
+        "Prism rejected the request the client sent. Its violations are the lines '[VALIDATOR]"
+            + " ✖ error' of Prism's log, printed in the build output under '--- <this test>"
+            + " failed; last lines of PrismMock...' (full log: target/prism/static-examples.log)."
+            + " The client's exception holds only Prism's canned 400 example: "
+            + rejected.getMessage(),
+        rejected);
   }
 
   static void assertAcceptedWithoutViolations(UpdateResponse response, PrismMock prism) {
