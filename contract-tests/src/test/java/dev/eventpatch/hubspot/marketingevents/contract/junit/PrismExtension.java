@@ -94,7 +94,24 @@ public final class PrismExtension implements ParameterResolver, TestWatcher {
     }
   }
 
+  /**
+   * A Prism of its own for one test, which the test must close: for a test that reads Prism's
+   * log, complete only once Prism is closed, and that must see no other test's requests in it.
+   * Its log file is {@code <name>.log} in the log directory.
+   *
+   * @throws IllegalStateException if Prism cannot start; the message says why and what to do
+   */
+  public static PrismMock startDedicated(PrismMode mode, String name) {
+    Objects.requireNonNull(mode, "mode == null");
+    Objects.requireNonNull(name, "name == null");
+    return start(mode, path(LOG_DIR_PROPERTY, "target/prism").resolve(name + ".log"));
+  }
+
   private static PrismMock start(PrismMode mode) {
+    return start(mode, logFile(mode));
+  }
+
+  private static PrismMock start(PrismMode mode, Path logFile) {
     Path spec = path(SPEC_PROPERTY, "target/spec/marketing-events-spec.yaml");
     try {
       return PrismMock.builder()
@@ -102,7 +119,7 @@ public final class PrismExtension implements ParameterResolver, TestWatcher {
           .nodeModules(path(NODE_MODULES_PROPERTY, "node_modules"))
           .nodeExecutable(System.getProperty(NODE_PROPERTY, "node"))
           .mode(mode)
-          .logFile(logFile(mode))
+          .logFile(logFile)
           .start();
     } catch (PrismStartException e) {
       boolean outsideMaven =
