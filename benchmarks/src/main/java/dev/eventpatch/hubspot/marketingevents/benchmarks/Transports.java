@@ -1,0 +1,57 @@
+package dev.eventpatch.hubspot.marketingevents.benchmarks;
+
+import dev.eventpatch.hubspot.marketingevents.MarketingEventsClient;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import okhttp3.ConnectionPool;
+import okhttp3.OkHttpClient;
+
+/**
+ * What the hand-written contenders share with the extensions client, so that only the layer
+ * above OkHttp differs: the OkHttp configuration of the client's own transport (timeouts, pool,
+ * no redirects, no silent retries) and its User-Agent.
+ */
+public final class Transports {
+  private Transports() {}
+
+  /** @return an OkHttp client configured like the extensions client's defaults */
+  public static OkHttpClient okHttp() {
+    return new OkHttpClient.Builder()
+        .connectTimeout(Duration.ofSeconds(10))
+        .readTimeout(Duration.ofSeconds(30))
+        .writeTimeout(Duration.ofSeconds(30))
+        .callTimeout(Duration.ofSeconds(60))
+        .connectionPool(new ConnectionPool(64, 5, TimeUnit.MINUTES))
+        .followRedirects(false)
+        .followSslRedirects(false)
+        .retryOnConnectionFailure(false)
+        .build();
+  }
+
+  /** @param http a client made by {@link #okHttp()} */
+  public static void close(OkHttpClient http) {
+    http.dispatcher().executorService().shutdown();
+    http.connectionPool().evictAll();
+  }
+
+  /** @return the User-Agent the extensions client sends, so that every contender sends it */
+  public static String userAgent() {
+    String version = "unknown";
+    try (InputStream in = MarketingEventsClient.class.getResourceAsStream("internal/client.properties")) {
+      if (in != null) {
+        Properties properties = new Properties();
+        properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        version = properties.getProperty("version", version);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return "hubspot-marketing-events-java/" + version + " Java/" + System.getProperty("java.version");
+  }
+}
