@@ -14,16 +14,18 @@ final class Wire {
   private Wire() {}
 
   static MarketingEventUpdateRequestParams toRequest(MarketingEventUpdate update) {
+    // Plain assignments, not ifPresent(params::setX): each of those allocates a capturing lambda
+    // per call. Absent values stay null, as on a fresh model; nulls are not sent.
     MarketingEventUpdateRequestParams params = new MarketingEventUpdateRequestParams();
-    update.eventName().ifPresent(params::setEventName);
-    update.eventType().ifPresent(params::setEventType);
-    update.eventOrganizer().ifPresent(params::setEventOrganizer);
-    update.eventUrl().ifPresent(params::setEventUrl);
-    update.eventDescription().ifPresent(params::setEventDescription);
-    update.startDateTime().map(Wire::utc).ifPresent(params::setStartDateTime);
-    update.endDateTime().map(Wire::utc).ifPresent(params::setEndDateTime);
-    update.eventCancelled().ifPresent(params::setEventCancelled);
-    update.eventCompleted().ifPresent(params::setEventCompleted);
+    params.setEventName(update.eventName().orElse(null));
+    params.setEventType(update.eventType().orElse(null));
+    params.setEventOrganizer(update.eventOrganizer().orElse(null));
+    params.setEventUrl(update.eventUrl().orElse(null));
+    params.setEventDescription(update.eventDescription().orElse(null));
+    params.setStartDateTime(utc(update.startDateTime().orElse(null)));
+    params.setEndDateTime(utc(update.endDateTime().orElse(null)));
+    params.setEventCancelled(update.eventCancelled().orElse(null));
+    params.setEventCompleted(update.eventCompleted().orElse(null));
     // HubSpot requires customProperties in every body; an empty list changes nothing.
     List<PropertyValue> values = new ArrayList<>(update.customProperties().size());
     for (CustomProperty property : update.customProperties()) {
@@ -34,7 +36,7 @@ final class Wire {
   }
 
   private static OffsetDateTime utc(Instant instant) {
-    return instant.atOffset(ZoneOffset.UTC);
+    return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
   }
 
   private static PropertyValue toWire(CustomProperty property) {
@@ -43,26 +45,36 @@ final class Wire {
     if (m.isEmpty()) {
       return value;
     }
-    m.timestamp().ifPresent(value::setTimestamp);
-    m.sourceId().ifPresent(value::setSourceId);
-    m.sourceLabel().ifPresent(value::setSourceLabel);
-    m.source().ifPresent(value::setSource);
-    m.sourceUpstreamDeployable().ifPresent(value::setSourceUpstreamDeployable);
-    m.selectedByUser().ifPresent(value::setSelectedByUser);
-    m.selectedByUserTimestamp().ifPresent(value::setSelectedByUserTimestamp);
+    if (m.timestamp().isPresent()) {
+      value.setTimestamp(m.timestamp().getAsLong());
+    }
+    value.setSourceId(m.sourceId().orElse(null));
+    value.setSourceLabel(m.sourceLabel().orElse(null));
+    value.setSource(m.source().orElse(null));
+    value.setSourceUpstreamDeployable(m.sourceUpstreamDeployable().orElse(null));
+    value.setSelectedByUser(m.selectedByUser().orElse(null));
+    if (m.selectedByUserTimestamp().isPresent()) {
+      value.setSelectedByUserTimestamp(m.selectedByUserTimestamp().getAsLong());
+    }
     if (!m.sourceVid().isEmpty()) {
       value.setSourceVid(new ArrayList<>(m.sourceVid()));
     }
-    m.sourceMetadata().ifPresent(value::setSourceMetadata);
-    m.requestId().ifPresent(value::setRequestId);
-    m.updatedByUserId().ifPresent(value::setUpdatedByUserId);
-    m.persistenceTimestamp().ifPresent(value::setPersistenceTimestamp);
-    m.useTimestampAsPersistenceTimestamp().ifPresent(value::setUseTimestampAsPersistenceTimestamp);
-    m.encrypted().ifPresent(value::setIsEncrypted);
-    m.largeValue().ifPresent(value::setIsLargeValue);
-    m.dataSensitivity()
-        .ifPresent(d -> value.setDataSensitivity(PropertyValue.DataSensitivityEnum.fromValue(d.wireValue())));
-    m.unit().ifPresent(value::setUnit);
+    value.setSourceMetadata(m.sourceMetadata().orElse(null));
+    value.setRequestId(m.requestId().orElse(null));
+    if (m.updatedByUserId().isPresent()) {
+      value.setUpdatedByUserId(m.updatedByUserId().getAsInt());
+    }
+    if (m.persistenceTimestamp().isPresent()) {
+      value.setPersistenceTimestamp(m.persistenceTimestamp().getAsLong());
+    }
+    value.setUseTimestampAsPersistenceTimestamp(m.useTimestampAsPersistenceTimestamp().orElse(null));
+    value.setIsEncrypted(m.encrypted().orElse(null));
+    value.setIsLargeValue(m.largeValue().orElse(null));
+    DataSensitivity sensitivity = m.dataSensitivity().orElse(null);
+    if (sensitivity != null) {
+      value.setDataSensitivity(PropertyValue.DataSensitivityEnum.fromValue(sensitivity.wireValue()));
+    }
+    value.setUnit(m.unit().orElse(null));
     return value;
   }
 
