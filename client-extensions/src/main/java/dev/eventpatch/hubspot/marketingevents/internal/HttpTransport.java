@@ -14,6 +14,8 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -23,6 +25,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import javax.net.SocketFactory;
 import okhttp3.Call;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
@@ -80,6 +83,7 @@ public final class HttpTransport implements AutoCloseable {
             .callTimeout(callTimeout)
             .connectionPool(new ConnectionPool(maxIdleConnections, 5, TimeUnit.MINUTES))
             .dispatcher(new Dispatcher(dispatcherExecutor))
+            .socketFactory(new NoDelaySocketFactory())
             // Redirects would resend the token to wherever a proxy points; HubSpot's API answers
             // this endpoint directly.
             .followRedirects(false)
@@ -169,6 +173,47 @@ public final class HttpTransport implements AutoCloseable {
     http.dispatcher().cancelAll();
     dispatcherExecutor.shutdownNow();
     http.connectionPool().evictAll();
+  }
+
+  /**
+   * Plain sockets with TCP_NODELAY, which OkHttp leaves off. A request whose headers and body
+   * pass okio's 8 KiB segment (about 70 custom properties) goes out in two writes; with Nagle's
+   * algorithm the second waits for the ACK of the first, which the server delays (40 ms on
+   * Linux) because it has no answer to send yet. TLS sockets are layered on these.
+   */
+  private static final class NoDelaySocketFactory extends SocketFactory {
+    private final SocketFactory delegate = SocketFactory.getDefault();
+
+    @Override
+    public Socket createSocket() throws IOException {
+      return noDelay(delegate.createSocket());
+    }
+
+    @Override
+    public Socket createSocket(String host, int port) throws IOException {
+      return noDelay(delegate.createSocket(host, port));
+    }
+
+    @Override
+    public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
+      return noDelay(delegate.createSocket(host, port, localHost, localPort));
+    }
+
+    @Override
+    public Socket createSocket(InetAddress host, int port) throws IOException {
+      return noDelay(delegate.createSocket(host, port));
+    }
+
+    @Override
+    public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
+        throws IOException {
+      return noDelay(delegate.createSocket(address, port, localAddress, localPort));
+    }
+
+    private static Socket noDelay(Socket socket) throws IOException {
+      socket.setTcpNoDelay(true);
+      return socket;
+    }
   }
 
   /**
