@@ -3,10 +3,14 @@ package dev.eventpatch.hubspot.marketingevents.benchmarks;
 import dev.eventpatch.hubspot.marketingevents.MarketingEvent;
 import dev.eventpatch.hubspot.marketingevents.MarketingEventUpdate;
 import dev.eventpatch.hubspot.marketingevents.MarketingEventsClient;
+import dev.eventpatch.hubspot.marketingevents.generated.api.MarketingEventsApi;
 import dev.eventpatch.hubspot.marketingevents.generated.model.MarketingEventUpdateRequestParams;
 import dev.eventpatch.hubspot.marketingevents.internal.Exchange;
 import dev.eventpatch.hubspot.marketingevents.internal.HttpTransport;
 import java.lang.annotation.Annotation;
+import java.lang.reflect.Field;
+import java.lang.reflect.Proxy;
+import java.time.Duration;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -17,15 +21,14 @@ import java.util.TreeMap;
 import okhttp3.RequestBody;
 import retrofit2.Converter;
 import retrofit2.Retrofit;
-import retrofit2.converter.gson.GsonConverterFactory;
 
 /**
  * Contender C's serialization, alone: the very code the extensions client runs, reached
  * without copying it (so that a change there shows here; if a signature changes, this class
  * fails to load and the module's tests fail). The mapping to the wire model and the decoding of an answer are
  * package-private or private in the client, so they are called through method handles (held in
- * constants, so the JIT compiles them like direct calls); the JSON writer is the Retrofit
- * converter the client's transport uses, over the client's shared Gson.
+ * constants, so the JIT compiles them like direct calls); the JSON writer is the request-body
+ * converter of the Retrofit instance inside the client's transport, dug out by reflection once.
  */
 public final class ClientInternals {
   private static final MethodHandle TO_REQUEST;
@@ -47,18 +50,40 @@ public final class ClientInternals {
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
-    BODY_CONVERTER =
-        new Retrofit.Builder()
-            .baseUrl("http://127.0.0.1/")
-            .addConverterFactory(GsonConverterFactory.create(HttpTransport.Json.GSON))
-            .build()
-            .requestBodyConverter(MarketingEventUpdateRequestParams.class, new Annotation[0], new Annotation[0]);
+    BODY_CONVERTER = clientsBodyConverter();
     Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     headers.put("Content-Type", List.of("application/json;charset=utf-8"));
     JSON_HEADERS = headers;
   }
 
   private ClientInternals() {}
+
+  /**
+   * The request-body converter of the Retrofit instance inside the client's own transport: the
+   * transport's generated-API proxy, its invocation handler, the Retrofit it belongs to (each
+   * found by type, not by name), asked for the converter of the request model.
+   */
+  private static Converter<MarketingEventUpdateRequestParams, RequestBody> clientsBodyConverter() {
+    try (HttpTransport transport =
+        new HttpTransport("http://127.0.0.1/", Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ZERO, "ua", 1)) {
+      Object api = fieldOfType(transport, MarketingEventsApi.class);
+      Retrofit retrofit = (Retrofit) fieldOfType(Proxy.getInvocationHandler(api), Retrofit.class);
+      return retrofit.requestBodyConverter(
+          MarketingEventUpdateRequestParams.class, new Annotation[0], new Annotation[0]);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  private static Object fieldOfType(Object owner, Class<?> type) throws ReflectiveOperationException {
+    for (Field field : owner.getClass().getDeclaredFields()) {
+      if (type.isAssignableFrom(field.getType())) {
+        field.setAccessible(true);
+        return field.get(owner);
+      }
+    }
+    throw new NoSuchFieldException(owner.getClass().getName() + " has no field of type " + type.getName());
+  }
 
   /**
    * Update to request body, as the client does it: its mapping to the generated model, then the

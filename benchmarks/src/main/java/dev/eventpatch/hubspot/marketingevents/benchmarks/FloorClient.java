@@ -3,10 +3,8 @@ package dev.eventpatch.hubspot.marketingevents.benchmarks;
 import dev.eventpatch.hubspot.marketingevents.MarketingEventUpdate;
 import java.io.IOException;
 import okhttp3.HttpUrl;
-import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
-import okhttp3.RequestBody;
 import okhttp3.Response;
 
 /**
@@ -14,8 +12,6 @@ import okhttp3.Response;
  * limiter, no error model: a status other than 200 is an {@link IOException}.
  */
 public final class FloorClient implements AutoCloseable {
-  private static final MediaType JSON = MediaType.get("application/json");
-
   private final OkHttpClient http;
   private final HttpUrl eventsUrl;
   private final String authorization;
@@ -47,7 +43,7 @@ public final class FloorClient implements AutoCloseable {
             .url(url)
             .header("User-Agent", userAgent)
             .header("Authorization", authorization)
-            .patch(RequestBody.create(FloorCodec.requestBytes(update), JSON))
+            .patch(FloorCodec.requestBody(update))
             .build();
     try (Response response = http.newCall(request).execute()) {
       if (response.code() != 200) {

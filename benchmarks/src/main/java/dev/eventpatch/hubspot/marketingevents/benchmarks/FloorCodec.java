@@ -10,7 +10,6 @@ import dev.eventpatch.hubspot.marketingevents.PropertyMetadata;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +20,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import okhttp3.MediaType;
+import okhttp3.RequestBody;
+import okio.Buffer;
 
 /**
  * Contender A's JSON: hand-written Gson streaming code, no reflection, no intermediate model.
@@ -29,20 +31,34 @@ import java.util.Optional;
  * escaping), and reads the answer into a plain typed {@link FloorEvent}.
  */
 public final class FloorCodec {
+  private static final MediaType JSON = MediaType.get("application/json");
+
   private FloorCodec() {}
+
+  /**
+   * @param update the update
+   * @return its JSON as a request body, ready to send
+   */
+  public static RequestBody requestBody(MarketingEventUpdate update) {
+    return RequestBody.create(write(update).readByteArray(), JSON);
+  }
 
   /**
    * @param update the update
    * @return its JSON, UTF-8
    */
   public static byte[] requestBytes(MarketingEventUpdate update) {
-    StringWriter text = new StringWriter(512 + 96 * update.customProperties().size());
+    return write(update).readByteArray();
+  }
+
+  private static Buffer write(MarketingEventUpdate update) {
+    Buffer buffer = new Buffer();
     try {
-      writeRequest(update, text);
+      writeRequest(update, new Utf8Writer(buffer));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return text.toString().getBytes(StandardCharsets.UTF_8);
+    return buffer;
   }
 
   /**
