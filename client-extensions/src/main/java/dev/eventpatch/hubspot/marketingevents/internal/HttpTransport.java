@@ -18,7 +18,9 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
@@ -29,6 +31,7 @@ import javax.net.SocketFactory;
 import okhttp3.Call;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
+import okhttp3.Headers;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -144,8 +147,13 @@ public final class HttpTransport implements AutoCloseable {
       ResponseBody responseBody = response.body();
       byte[] bytes = responseBody.bytes();
       MediaType type = responseBody.contentType();
+      // One case-insensitive map, names in lower case as Headers.toMultimap() gives them, built
+      // directly: copying toMultimap()'s map into another one allocated both on every call.
+      Headers raw = response.headers();
       Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-      headers.putAll(response.headers().toMultimap());
+      for (int i = 0, n = raw.size(); i < n; i++) {
+        headers.computeIfAbsent(raw.name(i).toLowerCase(Locale.ROOT), name -> new ArrayList<>(1)).add(raw.value(i));
+      }
       Exchange exchange =
           new Exchange(response.code(), headers, type == null ? null : type.type() + "/" + type.subtype(), bytes);
       if (LOG.isLoggable(Level.DEBUG)) {
