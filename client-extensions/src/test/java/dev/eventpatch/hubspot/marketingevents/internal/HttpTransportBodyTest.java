@@ -2,6 +2,9 @@ package dev.eventpatch.hubspot.marketingevents.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import dev.eventpatch.hubspot.marketingevents.generated.invoker.JSON;
 import dev.eventpatch.hubspot.marketingevents.generated.model.MarketingEventUpdateRequestParams;
 import dev.eventpatch.hubspot.marketingevents.generated.model.PropertyValue;
 import java.lang.annotation.Annotation;
@@ -22,10 +25,19 @@ import retrofit2.Retrofit;
 import retrofit2.converter.gson.GsonConverterFactory;
 
 /**
- * The transport writes request bodies with its own converter (for allocation's sake): it must
- * put on the wire exactly the bytes Retrofit's stock Gson converter would, whatever the text.
+ * The transport writes request bodies with its own converter and its own writer of the generated
+ * models (for allocation's and time's sake): it must put on the wire exactly the bytes Retrofit's
+ * stock Gson converter and Gson's reflective adapter would, whatever the text and whichever
+ * fields are set.
  */
 class HttpTransportBodyTest {
+  /** The client's Gson set-up as Gson alone would write it: no adapter of the client's own. */
+  private static final Gson STOCK =
+      new GsonBuilder()
+          .disableHtmlEscaping()
+          .registerTypeAdapter(OffsetDateTime.class, new JSON.OffsetDateTimeTypeAdapter())
+          .create();
+
   @StartStop private final MockWebServer server = new MockWebServer();
 
   @ParameterizedTest(name = "{0} custom properties")
@@ -38,7 +50,12 @@ class HttpTransportBodyTest {
     params.setEventCancelled(false);
     List<PropertyValue> values = new ArrayList<>();
     for (int i = 0; i < properties; i++) {
-      values.add(new PropertyValue().name("p_" + i).value("v\u00e9\uD83C\uDF89 " + i).timestamp(1795948917903L + i));
+      PropertyValue value = new PropertyValue().name("p_" + i).value("v\u00e9\uD83C\uDF89 " + i).timestamp(1795948917903L + i);
+      if (i % 2 == 1) {
+        value.sourceId("sync").source("INTEGRATION").selectedByUser(false).sourceVid(List.of(1L, 2L))
+            .updatedByUserId(7).isEncrypted(false).dataSensitivity(PropertyValue.DataSensitivityEnum.HIGH).unit("");
+      }
+      values.add(value);
     }
     params.setCustomProperties(values);
 
@@ -53,7 +70,7 @@ class HttpTransportBodyTest {
     Buffer stock = new Buffer();
     new Retrofit.Builder()
         .baseUrl(server.url("/"))
-        .addConverterFactory(GsonConverterFactory.create(HttpTransport.Json.GSON))
+        .addConverterFactory(GsonConverterFactory.create(STOCK))
         .build()
         .<MarketingEventUpdateRequestParams>requestBodyConverter(
             MarketingEventUpdateRequestParams.class, new Annotation[0], new Annotation[0])
