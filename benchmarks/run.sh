@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The documented benchmark run (see BENCHMARKS.md): builds the benchmarks jar, then runs
-#   1. JMH, end to end and serialization alone, with the GC profiler (about 5.5 minutes),
+#   1. JMH, end to end and serialization alone, with the GC profiler (about 6 minutes),
 #   2. goodput under a rate limit, three configurations (about 2 minutes),
 #   3. cold start, fresh JVMs for A and C (about half a minute),
 # and writes JSON results and a markdown report to benchmarks/target/results/.
