@@ -41,7 +41,7 @@ import org.openjdk.jmh.infra.Blackhole;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Fork(value = 2, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 @Warmup(iterations = 6, time = 1)
-@Measurement(iterations = 3, time = 1)
+@Measurement(iterations = 10, time = 300, timeUnit = TimeUnit.MILLISECONDS)
 public class EndToEnd {
   /** In flight at once for D. */
   public static final int IN_FLIGHT = 16;
