@@ -233,12 +233,17 @@ public final class MarketingEventsClient implements AutoCloseable {
       MarketingEventsException failure;
       Duration retryAfter = null;
       try {
-        if (limiter != null) {
-          limiter.acquire();
+        RollingWindowRateLimiter.Permit permit = limiter == null ? null : limiter.acquirePermit();
+        Exchange exchange;
+        try {
+          exchange =
+              transport.send(eventId, accountId, body, token, options.headers(), options.timeout().orElse(null),
+                  attempt);
+        } finally {
+          if (permit != null) {
+            limiter.completed(permit);
+          }
         }
-        Exchange exchange =
-            transport.send(eventId, accountId, body, token, options.headers(), options.timeout().orElse(null),
-                attempt);
         adaptLimiter(exchange);
         int status = exchange.statusCode();
         if (status >= 200 && status < 300) {

@@ -14,16 +14,18 @@ final class Wire {
   private Wire() {}
 
   static MarketingEventUpdateRequestParams toRequest(MarketingEventUpdate update) {
+    // Plain assignments, not ifPresent(params::setX): each of those allocates a capturing lambda
+    // per call. Absent values stay null, as on a fresh model; nulls are not sent.
     MarketingEventUpdateRequestParams params = new MarketingEventUpdateRequestParams();
-    update.eventName().map(v -> text("eventName", v)).ifPresent(params::setEventName);
-    update.eventType().map(v -> text("eventType", v)).ifPresent(params::setEventType);
-    update.eventOrganizer().map(v -> text("eventOrganizer", v)).ifPresent(params::setEventOrganizer);
-    update.eventUrl().map(v -> text("eventUrl", v)).ifPresent(params::setEventUrl);
-    update.eventDescription().map(v -> text("eventDescription", v)).ifPresent(params::setEventDescription);
-    update.startDateTime().map(Wire::utc).ifPresent(params::setStartDateTime);
-    update.endDateTime().map(Wire::utc).ifPresent(params::setEndDateTime);
-    update.eventCancelled().ifPresent(params::setEventCancelled);
-    update.eventCompleted().ifPresent(params::setEventCompleted);
+    params.setEventName(text("eventName", update.eventName().orElse(null)));
+    params.setEventType(text("eventType", update.eventType().orElse(null)));
+    params.setEventOrganizer(text("eventOrganizer", update.eventOrganizer().orElse(null)));
+    params.setEventUrl(text("eventUrl", update.eventUrl().orElse(null)));
+    params.setEventDescription(text("eventDescription", update.eventDescription().orElse(null)));
+    params.setStartDateTime(utc(update.startDateTime().orElse(null)));
+    params.setEndDateTime(utc(update.endDateTime().orElse(null)));
+    params.setEventCancelled(update.eventCancelled().orElse(null));
+    params.setEventCompleted(update.eventCompleted().orElse(null));
     // HubSpot requires customProperties in every body; an empty list changes nothing.
     List<PropertyValue> values = new ArrayList<>(update.customProperties().size());
     for (CustomProperty property : update.customProperties()) {
@@ -33,45 +35,68 @@ final class Wire {
     return params;
   }
 
-  /** Every text goes through here on its way to the wire: see {@link PropertyValues#requireWellFormed}. */
+  /**
+   * Every text goes through here on its way to the wire: see {@link
+   * PropertyValues#requireWellFormed}. Null (not set) passes as null.
+   */
   private static String text(String field, String value) {
-    return PropertyValues.requireWellFormed(field, value);
+    return value == null ? null : PropertyValues.requireWellFormed(field, value);
+  }
+
+  /** A metadata text of a custom property; the field's name is only built for the error. */
+  private static String metaText(String property, String part, String value) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      return PropertyValues.requireWellFormed(part, value);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("custom property '" + property + "' " + e.getMessage(), e);
+    }
   }
 
   private static OffsetDateTime utc(Instant instant) {
-    return instant.atOffset(ZoneOffset.UTC);
+    return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
   }
 
   private static PropertyValue toWire(CustomProperty property) {
     String name = text("custom property name", property.name());
-    String field = "custom property '" + name + "' ";
-    PropertyValue value = new PropertyValue().name(name).value(text(field + "value", property.value()));
+    PropertyValue value = new PropertyValue().name(name).value(metaText(name, "value", property.value()));
     PropertyMetadata m = property.metadata();
     if (m.isEmpty()) {
       return value;
     }
-    m.timestamp().ifPresent(value::setTimestamp);
-    m.sourceId().map(v -> text(field + "sourceId", v)).ifPresent(value::setSourceId);
-    m.sourceLabel().map(v -> text(field + "sourceLabel", v)).ifPresent(value::setSourceLabel);
-    m.source().map(v -> text(field + "source", v)).ifPresent(value::setSource);
-    m.sourceUpstreamDeployable()
-        .map(v -> text(field + "sourceUpstreamDeployable", v))
-        .ifPresent(value::setSourceUpstreamDeployable);
-    m.selectedByUser().ifPresent(value::setSelectedByUser);
-    m.selectedByUserTimestamp().ifPresent(value::setSelectedByUserTimestamp);
+    if (m.timestamp().isPresent()) {
+      value.setTimestamp(m.timestamp().getAsLong());
+    }
+    value.setSourceId(metaText(name, "sourceId", m.sourceId().orElse(null)));
+    value.setSourceLabel(metaText(name, "sourceLabel", m.sourceLabel().orElse(null)));
+    value.setSource(metaText(name, "source", m.source().orElse(null)));
+    value.setSourceUpstreamDeployable(
+        metaText(name, "sourceUpstreamDeployable", m.sourceUpstreamDeployable().orElse(null)));
+    value.setSelectedByUser(m.selectedByUser().orElse(null));
+    if (m.selectedByUserTimestamp().isPresent()) {
+      value.setSelectedByUserTimestamp(m.selectedByUserTimestamp().getAsLong());
+    }
     if (!m.sourceVid().isEmpty()) {
       value.setSourceVid(new ArrayList<>(m.sourceVid()));
     }
-    m.sourceMetadata().ifPresent(value::setSourceMetadata);
-    m.requestId().map(v -> text(field + "requestId", v)).ifPresent(value::setRequestId);
-    m.updatedByUserId().ifPresent(value::setUpdatedByUserId);
-    m.persistenceTimestamp().ifPresent(value::setPersistenceTimestamp);
-    m.useTimestampAsPersistenceTimestamp().ifPresent(value::setUseTimestampAsPersistenceTimestamp);
-    m.encrypted().ifPresent(value::setIsEncrypted);
-    m.largeValue().ifPresent(value::setIsLargeValue);
-    m.dataSensitivity()
-        .ifPresent(d -> value.setDataSensitivity(PropertyValue.DataSensitivityEnum.fromValue(d.wireValue())));
-    m.unit().map(v -> text(field + "unit", v)).ifPresent(value::setUnit);
+    value.setSourceMetadata(m.sourceMetadata().orElse(null));
+    value.setRequestId(metaText(name, "requestId", m.requestId().orElse(null)));
+    if (m.updatedByUserId().isPresent()) {
+      value.setUpdatedByUserId(m.updatedByUserId().getAsInt());
+    }
+    if (m.persistenceTimestamp().isPresent()) {
+      value.setPersistenceTimestamp(m.persistenceTimestamp().getAsLong());
+    }
+    value.setUseTimestampAsPersistenceTimestamp(m.useTimestampAsPersistenceTimestamp().orElse(null));
+    value.setIsEncrypted(m.encrypted().orElse(null));
+    value.setIsLargeValue(m.largeValue().orElse(null));
+    DataSensitivity sensitivity = m.dataSensitivity().orElse(null);
+    if (sensitivity != null) {
+      value.setDataSensitivity(PropertyValue.DataSensitivityEnum.fromValue(sensitivity.wireValue()));
+    }
+    value.setUnit(metaText(name, "unit", m.unit().orElse(null)));
     return value;
   }
 
