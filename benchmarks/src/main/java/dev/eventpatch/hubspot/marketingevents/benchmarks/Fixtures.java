@@ -16,7 +16,7 @@ public final class Fixtures {
   /** The query's external account id. */
   public static final String ACCOUNT_ID = "acme-events-4821";
   /** A made-up private-app token: the local servers do not check it. */
-  public static final String TOKEN = "pat-na1-00000000-0000-4000-8000-000000000000";
+  public static final String TOKEN = "benchmark-token-not-a-real-one";
 
   private static final PropertyMetadata METADATA =
       PropertyMetadata.builder()

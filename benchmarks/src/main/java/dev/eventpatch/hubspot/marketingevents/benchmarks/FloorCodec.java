@@ -1,5 +1,6 @@
 package dev.eventpatch.hubspot.marketingevents.benchmarks;
 
+import dev.eventpatch.hubspot.marketingevents.internal.Utf8Writer;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;

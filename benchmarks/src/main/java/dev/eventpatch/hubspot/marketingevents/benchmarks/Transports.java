@@ -1,16 +1,15 @@
 package dev.eventpatch.hubspot.marketingevents.benchmarks;
 
+import dev.eventpatch.hubspot.marketingevents.internal.NoDelaySocketFactory;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
-import javax.net.SocketFactory;
 import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
 
@@ -37,42 +36,6 @@ public final class Transports {
         .retryOnConnectionFailure(false)
         .socketFactory(new NoDelaySocketFactory())
         .build();
-  }
-
-  /** Plain sockets with TCP_NODELAY, as the extensions client's transport makes them. */
-  private static final class NoDelaySocketFactory extends SocketFactory {
-    private final SocketFactory delegate = SocketFactory.getDefault();
-
-    @Override
-    public Socket createSocket() throws IOException {
-      return noDelay(delegate.createSocket());
-    }
-
-    @Override
-    public Socket createSocket(String host, int port) throws IOException {
-      return noDelay(delegate.createSocket(host, port));
-    }
-
-    @Override
-    public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
-      return noDelay(delegate.createSocket(host, port, localHost, localPort));
-    }
-
-    @Override
-    public Socket createSocket(InetAddress host, int port) throws IOException {
-      return noDelay(delegate.createSocket(host, port));
-    }
-
-    @Override
-    public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
-        throws IOException {
-      return noDelay(delegate.createSocket(address, port, localAddress, localPort));
-    }
-
-    private static Socket noDelay(Socket socket) throws IOException {
-      socket.setTcpNoDelay(true);
-      return socket;
-    }
   }
 
   /** @param http a client made by {@link #okHttp()} */

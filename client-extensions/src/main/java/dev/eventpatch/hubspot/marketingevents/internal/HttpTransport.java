@@ -190,47 +190,6 @@ public final class HttpTransport implements AutoCloseable {
   }
 
   /**
-   * Plain sockets with TCP_NODELAY, which OkHttp leaves off. A request whose headers and body
-   * pass okio's 8 KiB segment (some 100 short custom properties) goes out in two writes; with Nagle's
-   * algorithm the second waits for the ACK of the first, which the server delays (40 ms on
-   * Linux) because it has no answer to send yet. TLS sockets are layered on these.
-   */
-  private static final class NoDelaySocketFactory extends SocketFactory {
-    private final SocketFactory delegate = SocketFactory.getDefault();
-
-    @Override
-    public Socket createSocket() throws IOException {
-      return noDelay(delegate.createSocket());
-    }
-
-    @Override
-    public Socket createSocket(String host, int port) throws IOException {
-      return noDelay(delegate.createSocket(host, port));
-    }
-
-    @Override
-    public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
-      return noDelay(delegate.createSocket(host, port, localHost, localPort));
-    }
-
-    @Override
-    public Socket createSocket(InetAddress host, int port) throws IOException {
-      return noDelay(delegate.createSocket(host, port));
-    }
-
-    @Override
-    public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
-        throws IOException {
-      return noDelay(delegate.createSocket(address, port, localAddress, localPort));
-    }
-
-    private static Socket noDelay(Socket socket) throws IOException {
-      socket.setTcpNoDelay(true);
-      return socket;
-    }
-  }
-
-  /**
    * Writes request bodies with the shared Gson straight into an okio buffer as UTF-8, then copies
    * the bytes out once. Retrofit's Gson converter writes through an {@code OutputStreamWriter}, which
    * allocates an 8 KiB buffer per body and, on Java 17, a new {@code char[]} for every string it
@@ -260,39 +219,6 @@ public final class HttpTransport implements AutoCloseable {
     private static <T> void write(TypeAdapter<T> adapter, JsonWriter json, Object value) throws IOException {
       adapter.write(json, (T) value);
     }
-  }
-
-  /**
-   * A writer that encodes UTF-8 into an okio buffer, whose segments are pooled. Gson's writer
-   * hands it whole runs of a string, never half of a surrogate pair.
-   */
-  private static final class Utf8Writer extends Writer {
-    private final Buffer sink;
-
-    Utf8Writer(Buffer sink) {
-      this.sink = sink;
-    }
-
-    @Override
-    public void write(int c) {
-      sink.writeUtf8CodePoint(c);
-    }
-
-    @Override
-    public void write(String text, int offset, int length) {
-      sink.writeUtf8(text, offset, offset + length);
-    }
-
-    @Override
-    public void write(char[] chars, int offset, int length) {
-      sink.writeUtf8(new String(chars, offset, length));
-    }
-
-    @Override
-    public void flush() {}
-
-    @Override
-    public void close() {}
   }
 
   /** The Gson set-up for the generated models: java.time date-times, no HTML escaping. */

@@ -1,17 +1,17 @@
-package dev.eventpatch.hubspot.marketingevents.benchmarks;
+package dev.eventpatch.hubspot.marketingevents.internal;
 
 import java.io.Writer;
 import okio.Buffer;
 
 /**
- * Contender A's sink: UTF-8 straight into an okio buffer (pooled segments), the way a careful
- * OkHttp user writes JSON; the extensions client writes its bodies the same way since its
- * serialization fix, so that the comparison is about everything else.
+ * A writer that encodes UTF-8 into an okio buffer, whose segments are pooled. Gson's writer
+ * hands it whole runs of a string, never half of a surrogate pair.
  */
-final class Utf8Writer extends Writer {
+public final class Utf8Writer extends Writer {
   private final Buffer sink;
 
-  Utf8Writer(Buffer sink) {
+  /** @param sink where the UTF-8 bytes go */
+  public Utf8Writer(Buffer sink) {
     this.sink = sink;
   }
 
@@ -36,3 +36,4 @@ final class Utf8Writer extends Writer {
   @Override
   public void close() {}
 }
+
