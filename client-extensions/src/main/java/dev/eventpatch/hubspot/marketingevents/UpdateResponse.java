@@ -1,11 +1,9 @@
 package dev.eventpatch.hubspot.marketingevents;
 
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * The full answer to an update: the event, the HTTP status and headers, HubSpot's correlation id
@@ -29,9 +27,9 @@ public final class UpdateResponse {
       String body) {
     this.event = Objects.requireNonNull(event, "event == null");
     this.statusCode = statusCode;
-    Map<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    headers.forEach((name, values) -> copy.put(name, List.copyOf(values)));
-    this.headers = Collections.unmodifiableMap(copy);
+    // The transport's map: case-insensitive and unmodifiable already; copying it again would
+    // cost every call for nothing.
+    this.headers = Objects.requireNonNull(headers, "headers == null");
     this.propertyReport = Objects.requireNonNull(propertyReport, "propertyReport == null");
     this.attempts = attempts;
     this.body = Objects.requireNonNull(body, "body == null");

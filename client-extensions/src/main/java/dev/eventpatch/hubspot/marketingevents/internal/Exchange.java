@@ -8,7 +8,7 @@ import java.util.Map;
  * case-insensitive) and body bytes.
  *
  * @param statusCode the HTTP status
- * @param headers the response headers
+ * @param headers the response headers: case-insensitive names, unmodifiable
  * @param contentType the body's media type, or null
  * @param body the body, empty when there was none
  */

@@ -25,6 +25,7 @@ import java.net.Socket;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -160,8 +161,11 @@ public final class HttpTransport implements AutoCloseable {
       for (int i = 0, n = raw.size(); i < n; i++) {
         headers.computeIfAbsent(raw.name(i).toLowerCase(Locale.ROOT), name -> new ArrayList<>(1)).add(raw.value(i));
       }
+      // Made unmodifiable here, once, so that UpdateResponse can hand the same map to callers.
+      headers.replaceAll((name, values) -> Collections.unmodifiableList(values));
       Exchange exchange =
-          new Exchange(response.code(), headers, type == null ? null : type.type() + "/" + type.subtype(), bytes);
+          new Exchange(response.code(), Collections.unmodifiableMap(headers),
+              type == null ? null : type.type() + "/" + type.subtype(), bytes);
       if (LOG.isLoggable(Level.DEBUG)) {
         LOG.log(Level.DEBUG, "<-- {0} {1} ({2} ms, {3} bytes, correlationId {4})", response.code(),
             built.url(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), bytes.length,
