@@ -106,9 +106,9 @@ public final class MarketingEventsClient implements AutoCloseable {
         new HttpTransport(baseUrl + "/", connectTimeout, readTimeout, callTimeout, userAgent(userAgentSuffix),
             b.maxConcurrentRequests);
     limiter =
-        rateLimit.isNone()
+        rateLimit.kind() == RateLimit.Kind.NONE
             ? null
-            : new RollingWindowRateLimiter(rateLimit.requests(), rateLimit.window(), rateLimit.adaptive(), clock,
+            : new RollingWindowRateLimiter(rateLimit.requests(), rateLimit.window(), rateLimit.kind() != RateLimit.Kind.FIXED, clock,
                 sleeper);
     asyncExecutor =
         new ThreadPoolExecutor(b.maxConcurrentRequests, b.maxConcurrentRequests, 30, TimeUnit.SECONDS,
@@ -322,7 +322,7 @@ public final class MarketingEventsClient implements AutoCloseable {
     if (limiter == null) {
       return;
     }
-    RateLimitStatus status = RateLimitStatus.from(exchange.headers());
+    RateLimitStatus status = RateLimitStatus.fromHeaders(exchange.headers());
     limiter.onRateLimitHeaders(
         boxed(status.max()), status.interval().map(d -> (int) d.toMillis()).orElse(null), boxed(status.remaining()));
   }
@@ -464,7 +464,7 @@ public final class MarketingEventsClient implements AutoCloseable {
     private AccessTokenProvider tokens;
     private String baseUrl = DEFAULT_BASE_URL;
     private RetryPolicy retryPolicy = RetryPolicy.defaults();
-    private RateLimit rateLimit = RateLimit.privateAppDefault();
+    private RateLimit rateLimit = RateLimit.adaptive();
     private PropertyCheck propertyCheck = PropertyCheck.REPORT;
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration readTimeout = Duration.ofSeconds(30);

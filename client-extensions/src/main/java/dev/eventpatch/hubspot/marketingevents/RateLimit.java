@@ -8,53 +8,81 @@ import java.util.Objects;
  * #window()}, shared by every thread using one client, so that a busy client waits instead of
  * collecting 429 answers (HubSpot asks that errors stay under 5% of an app's requests).
  *
- * <p>HubSpot's limits depend on the app and the account: roughly 100 to 190 requests per 10 s
- * for private apps, 110 per 10 s per account for OAuth apps; treat them as configuration. When
- * {@link #adaptive()}, the limiter also follows the {@code X-HubSpot-RateLimit-Max}, {@code
- * -Interval-Milliseconds} and {@code -Remaining} headers HubSpot sends, which account for other
- * clients sharing the same limit, and holds every thread back after a 429 for as long as its
- * {@code Retry-After} says. Immutable.
+ * <p>The factory says how the limit treats HubSpot's {@code X-HubSpot-RateLimit-*} headers:
+ *
+ * <ul>
+ *   <li>{@link #adaptive()}, the default: starts at HubSpot's lowest private-app tier (100 per
+ *       10 s) and follows the headers both ways, up to what HubSpot grants the app;
+ *   <li>{@link #adaptiveUpTo(int, Duration)}: a ceiling you set, for example to leave part of the
+ *       app's budget to other jobs; the headers may lower it, never raise it;
+ *   <li>{@link #fixed(int, Duration)}: exactly what you set; the headers are ignored;
+ *   <li>{@link #none()}: no client-side limit; 429s are left to retries.
+ * </ul>
+ *
+ * <p>Whatever the kind, a 429 pauses every caller of the client (for its {@code Retry-After}, or
+ * until the window makes room), and a {@code DAILY} 429 makes later calls fail fast until the
+ * reset, unless the limit is {@link #none()}. Treat HubSpot's numbers as configuration: they
+ * depend on the app, the account's tier and add-ons. Immutable.
  */
 public final class RateLimit {
-  private static final RateLimit NONE = new RateLimit(0, Duration.ZERO, false);
+  /** How a limit treats HubSpot's rate-limit headers. */
+  public enum Kind {
+    /** No client-side limit. */
+    NONE,
+    /** Exactly the configured limit; headers are ignored. */
+    FIXED,
+    /** The configured limit is a ceiling: headers may lower it, never raise it. */
+    ADAPTIVE_UP_TO,
+    /** Starts at the configured limit and follows the headers both ways. */
+    ADAPTIVE
+  }
 
+  private static final RateLimit NONE = new RateLimit(Kind.NONE, 0, Duration.ZERO);
+  private static final RateLimit ADAPTIVE = new RateLimit(Kind.ADAPTIVE, 100, Duration.ofSeconds(10));
+
+  private final Kind kind;
   private final int requests;
   private final Duration window;
-  private final boolean adaptive;
 
-  private RateLimit(int requests, Duration window, boolean adaptive) {
+  private RateLimit(Kind kind, int requests, Duration window) {
+    this.kind = kind;
     this.requests = requests;
     this.window = window;
-    this.adaptive = adaptive;
   }
 
   /**
-   * An adaptive limit.
+   * The default: 100 requests per rolling 10 s (HubSpot's lowest private-app tier) to start
+   * with, then whatever HubSpot's headers say, higher or lower.
+   *
+   * @return the default limit
+   */
+  public static RateLimit adaptive() {
+    return ADAPTIVE;
+  }
+
+  /**
+   * A ceiling: at most {@code requests} per rolling {@code window}, lower when HubSpot's headers
+   * say the app has less left, never higher.
    *
    * @param requests requests allowed in any rolling window
    * @param window the window's length
    * @return the limit
    * @throws IllegalArgumentException if requests is below 1 or the window is not positive
    */
-  public static RateLimit of(int requests, Duration window) {
-    Objects.requireNonNull(window, "window == null");
-    if (requests < 1) {
-      throw new IllegalArgumentException("requests must be at least 1, got " + requests);
-    }
-    if (window.isZero() || window.isNegative()) {
-      throw new IllegalArgumentException("window must be positive, got " + window);
-    }
-    return new RateLimit(requests, window, true);
+  public static RateLimit adaptiveUpTo(int requests, Duration window) {
+    return checked(Kind.ADAPTIVE_UP_TO, requests, window);
   }
 
-  /** @return 100 requests per 10 s, adaptive: the lowest private-app tier, the default */
-  public static RateLimit privateAppDefault() {
-    return of(100, Duration.ofSeconds(10));
-  }
-
-  /** @return 110 requests per 10 s, adaptive: HubSpot's limit per account for OAuth apps */
-  public static RateLimit oauthApp() {
-    return of(110, Duration.ofSeconds(10));
+  /**
+   * Exactly {@code requests} per rolling {@code window}, whatever HubSpot's headers say.
+   *
+   * @param requests requests allowed in any rolling window
+   * @param window the window's length
+   * @return the limit
+   * @throws IllegalArgumentException if requests is below 1 or the window is not positive
+   */
+  public static RateLimit fixed(int requests, Duration window) {
+    return checked(Kind.FIXED, requests, window);
   }
 
   /** @return no client-side limit: requests go out at once, and 429s are left to retries */
@@ -62,35 +90,33 @@ public final class RateLimit {
     return NONE;
   }
 
-  /**
-   * @param adaptive whether to follow HubSpot's rate-limit headers
-   * @return a copy with that setting
-   */
-  public RateLimit withAdaptive(boolean adaptive) {
-    if (isNone()) {
-      throw new IllegalStateException("RateLimit.none() has nothing to adapt");
+  private static RateLimit checked(Kind kind, int requests, Duration window) {
+    Objects.requireNonNull(window, "window == null");
+    if (requests < 1) {
+      throw new IllegalArgumentException("requests must be at least 1, got " + requests);
     }
-    return new RateLimit(requests, window, adaptive);
+    if (window.isZero() || window.isNegative()) {
+      throw new IllegalArgumentException("window must be positive, got " + window);
+    }
+    if (window.toMillis() < 1) {
+      throw new IllegalArgumentException("window must be at least a millisecond, got " + window);
+    }
+    return new RateLimit(kind, requests, window);
   }
 
-  /** @return requests allowed in any rolling window; 0 for no limit */
+  /** @return how the limit treats HubSpot's headers */
+  public Kind kind() {
+    return kind;
+  }
+
+  /** @return requests allowed in any rolling window (the starting point when adaptive); 0 for none */
   public int requests() {
     return requests;
   }
 
-  /** @return the window's length */
+  /** @return the window's length; zero for none */
   public Duration window() {
     return window;
-  }
-
-  /** @return whether the limiter follows HubSpot's rate-limit headers */
-  public boolean adaptive() {
-    return adaptive;
-  }
-
-  /** @return whether this is no limit at all */
-  public boolean isNone() {
-    return requests == 0;
   }
 
   @Override
@@ -99,18 +125,18 @@ public final class RateLimit {
       return false;
     }
     RateLimit that = (RateLimit) o;
-    return requests == that.requests && window.equals(that.window) && adaptive == that.adaptive;
+    return kind == that.kind && requests == that.requests && window.equals(that.window);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(requests, window, adaptive);
+    return Objects.hash(kind, requests, window);
   }
 
   @Override
   public String toString() {
-    return isNone()
+    return kind == Kind.NONE
         ? "RateLimit{none}"
-        : "RateLimit{" + requests + " per " + window + (adaptive ? ", adaptive}" : "}");
+        : "RateLimit{" + kind.name().toLowerCase(java.util.Locale.ROOT) + ", " + requests + " per " + window + "}";
   }
 }

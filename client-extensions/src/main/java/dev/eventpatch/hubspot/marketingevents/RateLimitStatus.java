@@ -35,7 +35,7 @@ public final class RateLimitStatus {
    * @param headers response headers, names case-insensitive
    * @return what they say of rate limits
    */
-  static RateLimitStatus from(Map<String, List<String>> headers) {
+  public static RateLimitStatus fromHeaders(Map<String, List<String>> headers) {
     return new RateLimitStatus(
         name -> {
           List<String> values = headers.get(name);

@@ -66,7 +66,7 @@ public final class UpdateResponse {
 
   /** @return what the answer's rate-limit headers say */
   public RateLimitStatus rateLimit() {
-    return RateLimitStatus.from(headers);
+    return RateLimitStatus.fromHeaders(headers);
   }
 
   /** @return which custom properties sent were not applied as sent */

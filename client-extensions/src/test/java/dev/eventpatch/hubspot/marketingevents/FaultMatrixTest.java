@@ -116,7 +116,7 @@ class FaultMatrixTest {
         ok("Winter product webinar"));
     // The default, adaptive limiter is on here: it holds every thread back for the Retry-After,
     // and the retry must not wait a second time for it.
-    UpdateResponse response = run.succeeds(run.client(b -> b.rateLimit(RateLimit.privateAppDefault())));
+    UpdateResponse response = run.succeeds(run.client(b -> b.rateLimit(RateLimit.adaptive())));
     assertThat(response.attempts()).isEqualTo(2);
     assertThat(run.requests()).isEqualTo(2);
     assertThat(run.time.waits()).containsExactly(Duration.ofSeconds(3));

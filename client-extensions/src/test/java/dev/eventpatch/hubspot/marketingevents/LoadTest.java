@@ -94,7 +94,7 @@ class LoadTest {
       Set<Thread> before = clientThreads();
       CountingSleeper sleeper = new CountingSleeper();
       // A limit far above what the run can reach: the limiter is on the path, never in the way.
-      MarketingEventsClient client = client(server, RateLimit.of(1_000_000, Duration.ofSeconds(1)), sleeper);
+      MarketingEventsClient client = client(server, RateLimit.adaptiveUpTo(1_000_000, Duration.ofSeconds(1)), sleeper);
 
       Outcome[] outcomes = run(client, UPDATES, THREADS);
 

@@ -39,7 +39,7 @@ class RateLimitingTest {
 
   @Test
   void waitsOnceTheLimitIsReachedInsteadOfSending() {
-    MarketingEventsClient c = client(RateLimit.of(2, Duration.ofSeconds(10)).withAdaptive(false));
+    MarketingEventsClient c = client(RateLimit.fixed(2, Duration.ofSeconds(10)));
     for (int i = 0; i < 3; i++) {
       server.enqueue(Responses.event());
     }
@@ -54,7 +54,7 @@ class RateLimitingTest {
 
   @Test
   void followsTheRateLimitHeadersHubSpotSends() {
-    MarketingEventsClient c = client(RateLimit.privateAppDefault());
+    MarketingEventsClient c = client(RateLimit.adaptive());
     for (int i = 0; i < 3; i++) {
       server.enqueue(
           Responses.event().newBuilder()
@@ -74,7 +74,7 @@ class RateLimitingTest {
 
   @Test
   void a429PausesTheLimiterForItsRetryAfter() {
-    MarketingEventsClient c = client(RateLimit.privateAppDefault());
+    MarketingEventsClient c = client(RateLimit.adaptive());
     server.enqueue(Responses.rateLimited("TEN_SECONDLY_ROLLING", "2"));
     server.enqueue(Responses.event());
 

@@ -156,7 +156,7 @@ class SecretLeakTest {
     assertThat(insecure).isInstanceOf(IllegalArgumentException.class);
     texts.add(describe(insecure));
     texts.add(RetryPolicy.defaults().toString());
-    texts.add(RateLimit.privateAppDefault().toString());
+    texts.add(RateLimit.adaptive().toString());
     texts.add(RequestOptions.builder().header("X-Gateway-Key", TOKEN).timeout(Duration.ofSeconds(1)).build().toString());
     return texts;
   }

@@ -85,9 +85,9 @@ public final class Goodput {
       case "retries":
         return RateLimit.none();
       case "fixed":
-        return RateLimit.of(limit, Duration.ofMillis(windowMillis)).withAdaptive(false);
+        return RateLimit.fixed(limit, Duration.ofMillis(windowMillis));
       case "adaptive":
-        return RateLimit.privateAppDefault();
+        return RateLimit.adaptive();
       default:
         throw new IllegalArgumentException("unknown configuration " + config);
     }
