@@ -17,19 +17,19 @@ import java.util.Optional;
  * does not parse as the type asked for. Immutable.
  */
 public final class CustomProperties {
-  private final List<CustomProperty> all;
-  private final Map<String, CustomProperty> byName;
+  private final List<StoredProperty> all;
+  private final Map<String, StoredProperty> byName;
 
-  CustomProperties(List<CustomProperty> properties) {
+  CustomProperties(List<StoredProperty> properties) {
     all = List.copyOf(properties);
-    Map<String, CustomProperty> index = new LinkedHashMap<>();
+    Map<String, StoredProperty> index = new LinkedHashMap<>();
     // Should HubSpot ever repeat a name, the last value is the one it stored last.
     all.forEach(p -> index.put(p.name(), p));
     byName = Collections.unmodifiableMap(index);
   }
 
   /** @return every value, in HubSpot's order */
-  public List<CustomProperty> all() {
+  public List<StoredProperty> all() {
     return all;
   }
 
@@ -50,7 +50,7 @@ public final class CustomProperties {
    * @param name the property's internal name
    * @return the value with its metadata, when returned
    */
-  public Optional<CustomProperty> get(String name) {
+  public Optional<StoredProperty> get(String name) {
     return Optional.ofNullable(byName.get(name));
   }
 
@@ -59,7 +59,7 @@ public final class CustomProperties {
    * @return the value as text, when returned and not empty
    */
   public Optional<String> getText(String name) {
-    return get(name).flatMap(CustomProperty::asText);
+    return get(name).flatMap(StoredProperty::asText);
   }
 
   /**
@@ -68,7 +68,7 @@ public final class CustomProperties {
    * @throws PropertyValueFormatException if it is not a whole number
    */
   public Optional<Long> getLong(String name) {
-    return get(name).flatMap(CustomProperty::asLong);
+    return get(name).flatMap(StoredProperty::asLong);
   }
 
   /**
@@ -77,7 +77,7 @@ public final class CustomProperties {
    * @throws PropertyValueFormatException if it is not a number
    */
   public Optional<BigDecimal> getDecimal(String name) {
-    return get(name).flatMap(CustomProperty::asDecimal);
+    return get(name).flatMap(StoredProperty::asDecimal);
   }
 
   /**
@@ -86,7 +86,7 @@ public final class CustomProperties {
    * @throws PropertyValueFormatException if it is neither {@code true} nor {@code false}
    */
   public Optional<Boolean> getBoolean(String name) {
-    return get(name).flatMap(CustomProperty::asBoolean);
+    return get(name).flatMap(StoredProperty::asBoolean);
   }
 
   /**
@@ -95,7 +95,7 @@ public final class CustomProperties {
    * @throws PropertyValueFormatException if it is not a date at midnight UTC
    */
   public Optional<LocalDate> getDate(String name) {
-    return get(name).flatMap(CustomProperty::asDate);
+    return get(name).flatMap(StoredProperty::asDate);
   }
 
   /**
@@ -104,7 +104,7 @@ public final class CustomProperties {
    * @throws PropertyValueFormatException if it is neither epoch milliseconds nor ISO 8601
    */
   public Optional<Instant> getDateTime(String name) {
-    return get(name).flatMap(CustomProperty::asDateTime);
+    return get(name).flatMap(StoredProperty::asDateTime);
   }
 
   /**
@@ -112,7 +112,7 @@ public final class CustomProperties {
    * @return the options of a multiple-checkbox value; empty when absent or empty
    */
   public List<String> getMultiValue(String name) {
-    return get(name).map(CustomProperty::asMultiValue).orElse(List.of());
+    return get(name).map(StoredProperty::asMultiValue).orElse(List.of());
   }
 
   @Override

@@ -10,8 +10,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One custom property value of a marketing event: a name, the value as the string HubSpot
- * stores, the {@link PropertyType} that produced it, and optional {@link PropertyMetadata}.
+ * A custom property value to send with an update: a name, the value formatted as HubSpot stores
+ * it, the {@link PropertyType} whose factory formatted it, and optional {@link PropertyMetadata}.
+ * Values HubSpot returns are {@link StoredProperty}s: the two sides never compare equal, since one
+ * is what was asked for and the other what HubSpot holds; {@link PropertyReport} compares them.
  *
  * <p>The factories format values the way HubSpot expects, so that what is sent is what HubSpot
  * stores:
@@ -32,12 +34,18 @@ public final class CustomProperty {
   private final String value;
   private final PropertyType type;
   private final PropertyMetadata metadata;
+  private final boolean clear;
 
   private CustomProperty(String name, String value, PropertyType type, PropertyMetadata metadata) {
+    this(name, value, type, metadata, false);
+  }
+
+  private CustomProperty(String name, String value, PropertyType type, PropertyMetadata metadata, boolean clear) {
     this.name = requireName(name);
     this.value = Objects.requireNonNull(value, "value == null");
     this.type = type;
     this.metadata = metadata;
+    this.clear = clear;
   }
 
   /**
@@ -64,9 +72,12 @@ public final class CustomProperty {
    * @param name the property's internal name
    * @param number the number; written in plain notation ({@code 1E+3} becomes {@code 1000})
    * @return the property
+   * @throws IllegalArgumentException if its plain form would be longer than {@value
+   *     #MAX_PLAIN_DIGITS} characters (such as {@code 1E+999999999}, which would take a gigabyte)
    */
   public static CustomProperty number(String name, BigDecimal number) {
     Objects.requireNonNull(number, "number == null");
+    requirePlainLength(name, number);
     return new CustomProperty(name, plain(number), PropertyType.NUMBER, PropertyMetadata.EMPTY);
   }
 
@@ -162,7 +173,7 @@ public final class CustomProperty {
    * @return the property
    */
   public static CustomProperty clear(String name) {
-    return new CustomProperty(name, "", PropertyType.CLEAR, PropertyMetadata.EMPTY);
+    return new CustomProperty(name, "", null, PropertyMetadata.EMPTY, true);
   }
 
   /**
@@ -173,12 +184,7 @@ public final class CustomProperty {
    * @return the property
    */
   public static CustomProperty raw(String name, String value) {
-    return new CustomProperty(name, Objects.requireNonNull(value, "value == null"), PropertyType.RAW,
-        PropertyMetadata.EMPTY);
-  }
-
-  static CustomProperty asReturned(String name, String value, PropertyMetadata metadata) {
-    return new CustomProperty(name, value == null ? "" : value, PropertyType.RAW, metadata);
+    return new CustomProperty(name, Objects.requireNonNull(value, "value == null"), null, PropertyMetadata.EMPTY);
   }
 
   /**
@@ -186,7 +192,7 @@ public final class CustomProperty {
    * @return a copy of this property carrying the metadata
    */
   public CustomProperty withMetadata(PropertyMetadata metadata) {
-    return new CustomProperty(name, value, type, Objects.requireNonNull(metadata, "metadata == null"));
+    return new CustomProperty(name, value, type, Objects.requireNonNull(metadata, "metadata == null"), clear);
   }
 
   /** @return the property's internal name */
@@ -199,102 +205,27 @@ public final class CustomProperty {
     return value;
   }
 
-  /** @return how the value was produced; {@link PropertyType#RAW} for values read from HubSpot */
-  public PropertyType type() {
+  /**
+   * @return the type whose factory formatted the value; empty for {@link #raw} and {@link
+   *     #clear}, which carry no type
+   */
+  public Optional<PropertyType> type() {
+    return Optional.ofNullable(type);
+  }
+
+  /** @return whether this property clears the value (an empty value, from {@link #clear}) */
+  public boolean isClear() {
+    return clear;
+  }
+
+  /** The type the report compares by: null for raw and clear values, compared as text. */
+  PropertyType typeOrNull() {
     return type;
   }
 
   /** @return the metadata; empty fields when none was set or returned */
   public PropertyMetadata metadata() {
     return metadata;
-  }
-
-  /** @return the value as text; empty when the value is empty */
-  public Optional<String> asText() {
-    return value.isEmpty() ? Optional.empty() : Optional.of(value);
-  }
-
-  /**
-   * @return the value as a whole number; empty when the value is empty
-   * @throws PropertyValueFormatException if it is not a whole number that fits a {@code long}
-   */
-  public Optional<Long> asLong() {
-    if (value.isEmpty()) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(new BigDecimal(value.trim()).longValueExact());
-    } catch (ArithmeticException | NumberFormatException e) {
-      throw new PropertyValueFormatException(name, "whole number", value, e);
-    }
-  }
-
-  /**
-   * @return the value as a decimal number; empty when the value is empty
-   * @throws PropertyValueFormatException if it is not a number
-   */
-  public Optional<BigDecimal> asDecimal() {
-    if (value.isEmpty()) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(new BigDecimal(value.trim()));
-    } catch (NumberFormatException e) {
-      throw new PropertyValueFormatException(name, "number", value, e);
-    }
-  }
-
-  /**
-   * @return the value as a boolean; empty when the value is empty
-   * @throws PropertyValueFormatException if it is neither {@code true} nor {@code false}
-   */
-  public Optional<Boolean> asBoolean() {
-    if (value.isEmpty()) {
-      return Optional.empty();
-    }
-    if ("true".equalsIgnoreCase(value.trim())) {
-      return Optional.of(Boolean.TRUE);
-    }
-    if ("false".equalsIgnoreCase(value.trim())) {
-      return Optional.of(Boolean.FALSE);
-    }
-    throw new PropertyValueFormatException(name, "boolean", value, null);
-  }
-
-  /**
-   * @return the value as a date; empty when the value is empty
-   * @throws PropertyValueFormatException if it is neither epoch milliseconds of midnight UTC nor
-   *     an ISO 8601 date
-   */
-  public Optional<LocalDate> asDate() {
-    if (value.isEmpty()) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(PropertyValues.parseDate(value));
-    } catch (RuntimeException e) {
-      throw new PropertyValueFormatException(name, "date (midnight UTC)", value, e);
-    }
-  }
-
-  /**
-   * @return the value as an instant; empty when the value is empty
-   * @throws PropertyValueFormatException if it is neither epoch milliseconds nor ISO 8601
-   */
-  public Optional<Instant> asDateTime() {
-    if (value.isEmpty()) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(PropertyValues.parseInstant(value));
-    } catch (RuntimeException e) {
-      throw new PropertyValueFormatException(name, "date-time", value, e);
-    }
-  }
-
-  /** @return the options of a multiple-checkbox value; empty when the value is empty */
-  public List<String> asMultiValue() {
-    return value.isEmpty() ? List.of() : List.of(value.split(";", -1));
   }
 
   @Override
@@ -309,6 +240,7 @@ public final class CustomProperty {
     return name.equals(that.name)
         && value.equals(that.value)
         && type == that.type
+        && clear == that.clear
         && metadata.equals(that.metadata);
   }
 
@@ -319,7 +251,8 @@ public final class CustomProperty {
 
   @Override
   public String toString() {
-    return name + "=" + value + " (" + type + ")";
+    // The name and how the value was made; never the value, which may be personal data.
+    return "CustomProperty{" + name + ", " + (clear ? "clear" : type == null ? "raw" : type) + "}";
   }
 
   private static String requireName(String name) {
@@ -333,6 +266,21 @@ public final class CustomProperty {
       }
     }
     return name;
+  }
+
+  /** The longest plain decimal form accepted; HubSpot's number properties hold far less. */
+  static final int MAX_PLAIN_DIGITS = 1000;
+
+  private static void requirePlainLength(String name, BigDecimal number) {
+    BigDecimal stripped = number.stripTrailingZeros();
+    // The length of toPlainString(), computed without building it.
+    long digits = stripped.precision();
+    long scale = stripped.scale();
+    long length = scale <= 0 ? digits - scale : Math.max(digits, scale + 1) + 1;
+    if (length > MAX_PLAIN_DIGITS) {
+      throw new IllegalArgumentException("custom property '" + name + "': the number's plain form would be "
+          + length + " characters long, over " + MAX_PLAIN_DIGITS);
+    }
   }
 
   private static String plain(BigDecimal number) {

@@ -19,8 +19,8 @@ public enum DataSensitivity {
     this.wireValue = wireValue;
   }
 
-  /** @return the value on the wire, such as {@code none}; {@code null} for {@link #UNKNOWN} */
-  public String wireValue() {
+  /** The value on the wire, such as {@code none}; {@code null} for {@link #UNKNOWN}. */
+  String wireValue() {
     return wireValue;
   }
 

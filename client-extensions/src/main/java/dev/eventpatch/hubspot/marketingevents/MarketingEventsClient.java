@@ -1,50 +1,67 @@
 package dev.eventpatch.hubspot.marketingevents;
 
 import com.google.gson.JsonParseException;
+import dev.eventpatch.hubspot.marketingevents.exception.AccessTokenException;
 import dev.eventpatch.hubspot.marketingevents.exception.ApiConnectionException;
-import dev.eventpatch.hubspot.marketingevents.exception.ApiTimeoutException;
 import dev.eventpatch.hubspot.marketingevents.exception.DecodingException;
 import dev.eventpatch.hubspot.marketingevents.exception.HubSpotApiException;
 import dev.eventpatch.hubspot.marketingevents.exception.MarketingEventsException;
-import dev.eventpatch.hubspot.marketingevents.exception.RateLimitException;
+import dev.eventpatch.hubspot.marketingevents.exception.RateLimitWaitTimeoutException;
 import dev.eventpatch.hubspot.marketingevents.exception.UnappliedPropertiesException;
+import dev.eventpatch.hubspot.marketingevents.generated.api.MarketingEventsApi;
 import dev.eventpatch.hubspot.marketingevents.generated.model.MarketingEventPublicDefaultResponse;
 import dev.eventpatch.hubspot.marketingevents.generated.model.MarketingEventUpdateRequestParams;
-import dev.eventpatch.hubspot.marketingevents.internal.ErrorDecoder;
+import dev.eventpatch.hubspot.marketingevents.internal.CallContext;
+import dev.eventpatch.hubspot.marketingevents.internal.Errors;
 import dev.eventpatch.hubspot.marketingevents.internal.Exchange;
 import dev.eventpatch.hubspot.marketingevents.internal.HttpTransport;
-import dev.eventpatch.hubspot.marketingevents.internal.RollingWindowRateLimiter;
+import dev.eventpatch.hubspot.marketingevents.internal.Limiters;
+import dev.eventpatch.hubspot.marketingevents.internal.Operation;
+import dev.eventpatch.hubspot.marketingevents.internal.Pipeline;
 import dev.eventpatch.hubspot.marketingevents.internal.Threads;
+import dev.eventpatch.hubspot.marketingevents.internal.Timing;
+import dev.eventpatch.hubspot.marketingevents.spi.ClientListener;
+import dev.eventpatch.hubspot.marketingevents.spi.RateLimiter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.InterruptedIOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.net.IDN;
 import java.net.InetAddress;
-import java.net.SocketTimeoutException;
+import java.net.Proxy;
+import java.net.ProxySelector;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.DoubleSupplier;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.X509TrustManager;
+import okhttp3.Request;
 
 /**
  * Updates HubSpot marketing events by the ids of the external application that created them.
- * Immutable and thread-safe: build one per access token (or token provider) and share it; it
- * holds one connection pool. Close it to release its threads and connections.
+ * Immutable and thread-safe: build one per app (access token or token provider) and share it; it
+ * holds one connection pool and one rate limiter. Close it to release its threads and
+ * connections.
  *
  * <pre>{@code
  * try (MarketingEventsClient client = MarketingEventsClient.builder()
@@ -58,15 +75,17 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * }
  * }</pre>
  *
- * <p>Every call is rate-limited on the client side, retried by the {@link RetryPolicy} when
- * HubSpot or the network fails transiently, and checked for custom properties HubSpot dropped
- * (see {@link PropertyCheck}). Failures are unchecked {@link MarketingEventsException}s: {@link
+ * <p>Every call is rate-limited on the client side ({@link RateLimit}), retried by the {@link
+ * RetryPolicy} when HubSpot or the network fails transiently, bounded by one deadline ({@link
+ * Builder#callTimeout}), and checked for custom properties HubSpot dropped (see {@link
+ * PropertyCheck}). Failures are unchecked {@link MarketingEventsException}s: {@link
  * HubSpotApiException} subclasses for HubSpot's answers, {@link ApiConnectionException} for the
- * network, {@link DecodingException} for an answer that is not the expected JSON.
+ * network, {@link DecodingException} for an answer that is not the expected JSON, {@link
+ * RateLimitWaitTimeoutException} when the client's own limiter held a call to its deadline.
  *
  * <p>Logging goes through {@link System.Logger} (names under {@code
- * dev.eventpatch.hubspot.marketingevents}): no logging library is imposed, and any of them can
- * take it over. Request and response lines are logged at DEBUG, never with the token.
+ * dev.eventpatch.hubspot.marketingevents}): no logging library is imposed. Request and response
+ * lines are logged at DEBUG, never with the token; custom property values only at DEBUG.
  */
 public final class MarketingEventsClient implements AutoCloseable {
   /** HubSpot's API host. */
@@ -74,46 +93,52 @@ public final class MarketingEventsClient implements AutoCloseable {
 
   private static final Logger LOG = System.getLogger("dev.eventpatch.hubspot.marketingevents");
 
-  private final AccessTokenProvider tokens;
   private final String baseUrl;
+  private final ApiVersion apiVersion;
   private final RetryPolicy retryPolicy;
-  private final RateLimit rateLimit;
+  private final String rateLimitDescription;
   private final PropertyCheck propertyCheck;
-  private final Duration connectTimeout;
-  private final Duration readTimeout;
+  private final HttpTransport.Network network;
   private final Duration callTimeout;
-  private final String userAgentSuffix;
-  private final Clock clock;
-  private final Sleeper sleeper;
-  private final HttpTransport transport;
-  private final RollingWindowRateLimiter limiter;
-  private final ThreadPoolExecutor asyncExecutor;
+  private final Duration attemptTimeout;
+  private final Pipeline pipeline;
+  private final PropertyWarnings warnings;
+  private final Executor executor;
+  private final ThreadPoolExecutor ownExecutor;
+  private final Set<PendingCall<?>> pending = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private MarketingEventsClient(Builder b) {
-    tokens = b.tokens;
     baseUrl = b.baseUrl;
+    apiVersion = b.apiVersion;
     retryPolicy = b.retryPolicy;
-    rateLimit = b.rateLimit;
     propertyCheck = b.propertyCheck;
-    connectTimeout = b.connectTimeout;
-    readTimeout = b.readTimeout;
     callTimeout = b.callTimeout;
-    userAgentSuffix = b.userAgentSuffix;
-    clock = b.clock;
-    sleeper = b.sleeper;
-    transport =
-        new HttpTransport(baseUrl + "/", connectTimeout, readTimeout, callTimeout, userAgent(userAgentSuffix),
-            b.maxConcurrentRequests);
-    limiter =
-        rateLimit.kind() == RateLimit.Kind.NONE
-            ? null
-            : new RollingWindowRateLimiter(rateLimit.requests(), rateLimit.window(), rateLimit.kind() != RateLimit.Kind.FIXED, clock,
-                sleeper);
-    asyncExecutor =
-        new ThreadPoolExecutor(b.maxConcurrentRequests, b.maxConcurrentRequests, 30, TimeUnit.SECONDS,
-            new LinkedBlockingQueue<>(), Threads.daemonFactory(Threads.PREFIX + "async"));
-    asyncExecutor.allowCoreThreadTimeOut(true);
+    attemptTimeout = b.attemptTimeout;
+    network =
+        new HttpTransport.Network(b.connectTimeout, b.readTimeout, b.proxy, b.proxySelector, b.proxyUser,
+            b.proxyPassword, b.sslContext, b.trustManager, b.maxIdleConnections, b.keepAlive, b.maxResponseBytes);
+    Timing timing = b.timing;
+    RateLimiter limiter =
+        b.rateLimiter != null ? b.rateLimiter : Limiters.inProcess(b.rateLimit, b.listener, timing::nanoTime);
+    rateLimitDescription = b.rateLimiter != null ? b.rateLimiter.getClass().getSimpleName() : b.rateLimit.toString();
+    pipeline =
+        new Pipeline(
+            new Pipeline.Settings(baseUrl + "/", network, b.tokens, retryPolicy, limiter, b.listener, callTimeout,
+                attemptTimeout, userAgent(b.userAgentSuffix), timing, b.jitter));
+    warnings = new PropertyWarnings(timing);
+    if (b.executor != null) {
+      executor = b.executor;
+      ownExecutor = null;
+    } else {
+      // Bounded: a caller that queues faster than HubSpot's limit lets through learns it at once
+      // (the future fails with RejectedExecutionException) instead of filling the heap.
+      ownExecutor =
+          new ThreadPoolExecutor(b.maxConcurrentRequests, b.maxConcurrentRequests, 30, TimeUnit.SECONDS,
+              new LinkedBlockingQueue<>(b.maxQueuedRequests), Threads.daemonFactory(Threads.PREFIX + "async"));
+      ownExecutor.allowCoreThreadTimeOut(true);
+      executor = ownExecutor;
+    }
   }
 
   /** @return a builder; an access token or token provider is required */
@@ -130,10 +155,13 @@ public final class MarketingEventsClient implements AutoCloseable {
    * @return the event as HubSpot holds it after the update
    * @throws IllegalArgumentException if an id is null or blank, or not a valid path segment, or
    *     a text to send is not well-formed Unicode (an unpaired surrogate)
-   * @throws IllegalStateException if the client is closed, or the token provider gave no token
+   * @throws IllegalStateException if the client is closed, or gets closed during the call
    * @throws HubSpotApiException (a subclass per kind) if HubSpot answered with an error
-   * @throws ApiConnectionException if no answer came back
-   * @throws DecodingException if the answer was not the expected JSON
+   * @throws ApiConnectionException if no answer came back, or a timeout ran out
+   * @throws DecodingException if the answer was not the expected JSON, or too large
+   * @throws RateLimitWaitTimeoutException if the client-side rate limit held the call to its
+   *     deadline
+   * @throws AccessTokenException if the token provider failed or gave no token
    * @throws UnappliedPropertiesException in {@link PropertyCheck#STRICT} mode, if custom
    *     properties were not applied as sent
    */
@@ -148,35 +176,32 @@ public final class MarketingEventsClient implements AutoCloseable {
    * @param externalEventId the event's id in the external event application
    * @param externalAccountId the id of the account, in the external application, that owns it
    * @param update the changes
-   * @param options per-call headers and timeout
+   * @param options per-call headers and timeouts
    * @return the full answer
    * @throws IllegalArgumentException if an id is null or blank, or not a valid path segment, or
    *     a text to send is not well-formed Unicode (an unpaired surrogate)
-   * @throws IllegalStateException if the client is closed, or the token provider gave no token
+   * @throws IllegalStateException if the client is closed, or gets closed during the call
    * @throws HubSpotApiException (a subclass per kind) if HubSpot answered with an error
-   * @throws ApiConnectionException if no answer came back
-   * @throws DecodingException if the answer was not the expected JSON
+   * @throws ApiConnectionException if no answer came back, or a timeout ran out
+   * @throws DecodingException if the answer was not the expected JSON, or too large
+   * @throws RateLimitWaitTimeoutException if the client-side rate limit held the call to its
+   *     deadline
+   * @throws AccessTokenException if the token provider failed or gave no token
    * @throws UnappliedPropertiesException in {@link PropertyCheck#STRICT} mode
    */
   public UpdateResponse updateWithResponse(
       String externalEventId, String externalAccountId, MarketingEventUpdate update, RequestOptions options) {
-    requireId("externalEventId", externalEventId);
-    requireId("externalAccountId", externalAccountId);
-    Objects.requireNonNull(update, "update == null");
-    Objects.requireNonNull(options, "options == null");
-    if (closed.get()) {
-      throw new IllegalStateException("client is closed");
-    }
-    MarketingEventUpdateRequestParams body = Wire.toRequest(update);
-    UpdateResponse response = execute(externalEventId, externalAccountId, body, update, options);
-    checkProperties(externalEventId, response);
-    return response;
+    UpdateOperation operation = prepare(externalEventId, externalAccountId, update, options);
+    return run(operation, options, new CallContext());
   }
 
   /**
-   * Asynchronous {@link #update}: runs on the client's own threads, never on the caller's.
-   * Arguments are checked at once; failures complete the future exceptionally with the
-   * exceptions {@link #update} throws.
+   * Asynchronous {@link #update}: runs on the client's own threads (or its {@link
+   * Builder#executor}), never on the caller's. Arguments are checked at once. The future always
+   * completes: with the event, or exceptionally with what {@link #update} throws; with a {@link
+   * RejectedExecutionException} at once when the client's queue is full; with the {@link
+   * IllegalStateException} of a closed client when {@link #close()} cuts it. {@code cancel(true)}
+   * aborts the HTTP exchange or the wait for a permit.
    *
    * @param externalEventId the event's id in the external event application
    * @param externalAccountId the id of the account, in the external application, that owns it
@@ -191,210 +216,192 @@ public final class MarketingEventsClient implements AutoCloseable {
   }
 
   /**
-   * Asynchronous {@link #updateWithResponse}.
+   * Asynchronous {@link #updateWithResponse}; see {@link #updateAsync} for how the future
+   * completes.
    *
    * @param externalEventId the event's id in the external event application
    * @param externalAccountId the id of the account, in the external application, that owns it
    * @param update the changes
-   * @param options per-call headers and timeout
+   * @param options per-call headers and timeouts
    * @return the full answer
    * @throws IllegalArgumentException if an id is null or blank
    */
   public CompletableFuture<UpdateResponse> updateWithResponseAsync(
       String externalEventId, String externalAccountId, MarketingEventUpdate update, RequestOptions options) {
-    requireId("externalEventId", externalEventId);
-    requireId("externalAccountId", externalAccountId);
-    Objects.requireNonNull(update, "update == null");
-    Objects.requireNonNull(options, "options == null");
-    CompletableFuture<UpdateResponse> future = new CompletableFuture<>();
+    UpdateOperation operation = prepare(externalEventId, externalAccountId, update, options);
+    PendingCall<UpdateResponse> future = new PendingCall<>();
+    if (closed.get()) {
+      future.completeExceptionally(Pipeline.closedException());
+      return future;
+    }
+    pending.add(future);
+    future.whenComplete((result, failure) -> pending.remove(future));
     try {
-      asyncExecutor.execute(
+      executor.execute(
           () -> {
+            if (future.isDone()) {
+              return; // cancelled, or failed by close(), while queued
+            }
             try {
-              future.complete(updateWithResponse(externalEventId, externalAccountId, update, options));
-            } catch (RuntimeException e) {
+              future.complete(run(operation, options, future.context));
+            } catch (Throwable e) {
               future.completeExceptionally(e);
+              if (e instanceof VirtualMachineError) {
+                throw (VirtualMachineError) e;
+              }
             }
           });
     } catch (RejectedExecutionException e) {
-      future.completeExceptionally(new IllegalStateException("client is closed", e));
+      future.completeExceptionally(
+          closed.get()
+              ? Pipeline.closedException()
+              : new RejectedExecutionException("the client's queue of asynchronous calls is full", e));
+    }
+    if (closed.get() && !future.isDone()) {
+      future.closing(); // closed while submitting
     }
     return future;
   }
 
-  private UpdateResponse execute(
-      String eventId, String accountId, MarketingEventUpdateRequestParams body, MarketingEventUpdate update,
-      RequestOptions options) {
-    long start = clock.millis();
-    int attempt = 0;
-    while (true) {
-      attempt++;
-      String token = options.omitAuthorization() ? null : currentToken();
-      MarketingEventsException failure;
-      Duration retryAfter = null;
-      try {
-        RollingWindowRateLimiter.Permit permit = limiter == null ? null : limiter.acquirePermit();
-        Exchange exchange;
-        try {
-          exchange =
-              transport.send(eventId, accountId, body, token, options.headers(), options.timeout().orElse(null),
-                  attempt);
-        } finally {
-          if (permit != null) {
-            limiter.completed(permit);
-          }
-        }
-        adaptLimiter(exchange);
-        int status = exchange.statusCode();
-        if (status >= 200 && status < 300) {
-          String json = new String(exchange.body(), StandardCharsets.UTF_8);
-          MarketingEvent event = decode(exchange, json);
-          return new UpdateResponse(event, status, exchange.headers(),
-              propertyCheck == PropertyCheck.OFF
-                  ? PropertyReport.compare(List.of(), event.customProperties())
-                  : PropertyReport.compare(update.customProperties(), event.customProperties()),
-              attempt, json);
-        }
-        HubSpotApiException error = ErrorDecoder.decode(exchange, clock);
-        if (status == 429) {
-          retryAfter = error.retryAfter().orElse(null);
-          if (limiter != null) {
-            limiter.onRateLimited(retryAfter);
-          }
-          if (((RateLimitException) error).isDailyLimit() || !retryPolicy.retriesStatus(status)) {
-            throw error;
-          }
-        } else if (!retryPolicy.retriesStatus(status)) {
-          throw error;
-        }
-        failure = error;
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new ApiConnectionException("interrupted while waiting for the rate limiter", e);
-      } catch (IOException e) {
-        failure = connectionFailure(e);
-        if (!retryPolicy.retryOnConnectionFailure()) {
-          throw failure;
-        }
-      }
-      Duration delay = nextDelay(attempt, retryAfter, start);
-      if (delay == null) {
-        throw failure;
-      }
-      LOG.log(Level.DEBUG, "retrying after {0} ms: {1}", delay.toMillis(), failure.getMessage());
-      try {
-        sleeper.sleep(delay);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        failure.addSuppressed(e);
-        throw failure;
-      }
+  private UpdateOperation prepare(
+      String externalEventId, String externalAccountId, MarketingEventUpdate update, RequestOptions options) {
+    requireId("externalEventId", externalEventId);
+    requireId("externalAccountId", externalAccountId);
+    Objects.requireNonNull(update, "update == null");
+    Objects.requireNonNull(options, "options == null");
+    // Mapped on the caller's thread, so that bad input fails there, before anything is queued.
+    return new UpdateOperation(externalEventId, externalAccountId, update, Wire.toRequest(update));
+  }
+
+  private UpdateResponse run(UpdateOperation operation, RequestOptions options, CallContext call) {
+    UpdateResponse response = pipeline.execute(operation, options, call);
+    checkProperties(operation.externalEventId, response);
+    return response;
+  }
+
+  /** The update at the client's API version: only its request and its decoding. */
+  private final class UpdateOperation implements Operation<UpdateResponse> {
+    private final String externalEventId;
+    private final String externalAccountId;
+    private final MarketingEventUpdate update;
+    private final MarketingEventUpdateRequestParams body;
+
+    UpdateOperation(
+        String externalEventId, String externalAccountId, MarketingEventUpdate update,
+        MarketingEventUpdateRequestParams body) {
+      this.externalEventId = externalEventId;
+      this.externalAccountId = externalAccountId;
+      this.update = update;
+      this.body = body;
+    }
+
+    @Override
+    public String name() {
+      return "update";
+    }
+
+    @Override
+    public String apiVersion() {
+      return apiVersion.toString();
+    }
+
+    @Override
+    public Request request(MarketingEventsApi api) {
+      return apiVersion.updateRoute().call(api, externalEventId, externalAccountId, body).request();
+    }
+
+    @Override
+    public UpdateResponse decode(Exchange answer, int attempts) {
+      String json = new String(answer.body(), StandardCharsets.UTF_8);
+      MarketingEvent event = decodeEvent(answer, json);
+      PropertyReport report =
+          PropertyReport.compare(
+              propertyCheck == PropertyCheck.OFF ? List.of() : update.customProperties(), event.customProperties());
+      return new UpdateResponse(event, answer.statusCode(), answer.headers(), report, attempts, json);
     }
   }
 
-  /** The wait before the next attempt, or null to give up. */
-  private Duration nextDelay(int attemptsMade, Duration retryAfter, long start) {
-    if (attemptsMade >= retryPolicy.maxAttempts()) {
-      return null;
-    }
-    Duration delay = retryPolicy.backoff(attemptsMade);
-    if (retryAfter != null && retryAfter.compareTo(delay) > 0) {
-      delay = retryAfter;
-    }
-    if (delay.compareTo(retryPolicy.maxDelay()) > 0) {
-      return null;
-    }
-    long elapsed = clock.millis() - start;
-    if (elapsed + delay.toMillis() > retryPolicy.budget().toMillis()) {
-      return null;
-    }
-    return delay;
-  }
-
-  private static MarketingEventsException connectionFailure(IOException e) {
-    if (e instanceof SocketTimeoutException || (e instanceof InterruptedIOException && "timeout".equals(e.getMessage()))) {
-      return new ApiTimeoutException("timed out waiting for HubSpot: " + e.getMessage(), e);
-    }
-    return new ApiConnectionException("connection to HubSpot failed: " + e, e);
-  }
-
-  private void adaptLimiter(Exchange exchange) {
-    if (limiter == null) {
-      return;
-    }
-    RateLimitStatus status = RateLimitStatus.fromHeaders(exchange.headers());
-    limiter.onRateLimitHeaders(
-        boxed(status.max()), status.interval().map(d -> (int) d.toMillis()).orElse(null), boxed(status.remaining()));
-  }
-
-  private static Integer boxed(java.util.OptionalInt value) {
-    return value.isPresent() ? value.getAsInt() : null;
-  }
-
-  private static MarketingEvent decode(Exchange exchange, String json) {
-    String type = exchange.contentType();
+  private static MarketingEvent decodeEvent(Exchange answer, String json) {
+    String type = answer.contentType();
     if (type != null && !type.equals("application/json") && !type.endsWith("+json")) {
-      throw new DecodingException(exchange.statusCode(), exchange.correlationId(),
-          "HubSpot answered " + exchange.statusCode() + " with content type " + type + ", not JSON", null);
+      throw Errors.get().decoding(answer.statusCode(), answer.correlationId(),
+          "HubSpot answered " + answer.statusCode() + " with content type " + type + ", not JSON", null);
     }
     MarketingEventPublicDefaultResponse parsed;
     try {
       parsed = HttpTransport.Json.GSON.fromJson(json, MarketingEventPublicDefaultResponse.class);
     } catch (JsonParseException | java.time.DateTimeException e) {
-      throw new DecodingException(exchange.statusCode(), exchange.correlationId(),
+      throw Errors.get().decoding(answer.statusCode(), answer.correlationId(),
           "HubSpot's answer is not the expected JSON: " + e.getMessage(), e);
     }
     if (parsed == null) {
-      throw new DecodingException(exchange.statusCode(), exchange.correlationId(),
-          "HubSpot answered " + exchange.statusCode() + " with an empty body", null);
+      throw Errors.get().decoding(answer.statusCode(), answer.correlationId(),
+          "HubSpot answered " + answer.statusCode() + " with an empty body", null);
     }
     List<String> missing = Wire.missingRequiredFields(parsed);
     if (!missing.isEmpty()) {
-      throw new DecodingException(exchange.statusCode(), exchange.correlationId(),
+      throw Errors.get().decoding(answer.statusCode(), answer.correlationId(),
           "HubSpot's answer lacks required fields " + missing, null);
     }
     return Wire.fromResponse(parsed);
   }
 
+  /** The property report's post-step: throw, warn (names only, throttled) or stay silent. */
   private void checkProperties(String eventId, UpdateResponse response) {
     PropertyReport report = response.propertyReport();
     if (report.allApplied() || propertyCheck == PropertyCheck.OFF) {
       return;
     }
     if (propertyCheck == PropertyCheck.STRICT) {
-      throw new UnappliedPropertiesException(response);
+      throw Errors.get().unapplied(response);
     }
-    LOG.log(Level.WARNING, "Event {0}: HubSpot did not apply these custom properties as sent (are they defined"
-        + " on the account''s MarketingEvent object?): {1}", eventId, report.discrepancies());
+    warnings.warn(eventId, report);
   }
 
-  private String currentToken() {
-    String token;
-    try {
-      token = tokens.accessToken();
-    } catch (RuntimeException e) {
-      throw new IllegalStateException("the access token provider failed: " + e.getClass().getName(), e);
+  /**
+   * Releases the client's threads and connections, and closes its rate limiter. Calls in flight
+   * fail with {@link IllegalStateException} (never retried, and no connection is opened again),
+   * asynchronous calls still queued complete exceptionally with it, and later calls throw it.
+   * Idempotent.
+   */
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
     }
-    if (token == null || token.isBlank()) {
-      throw new IllegalStateException("the access token provider returned no token; nothing was sent");
+    for (PendingCall<?> call : pending) {
+      call.closing();
     }
-    String stripped = token.strip();
-    if (!isHeaderSafe(stripped)) {
-      throw new IllegalStateException(
-          "the access token provider returned a token with characters a header cannot carry; nothing was sent");
-    }
-    return stripped;
-  }
-
-  /** Visible ASCII only: anything else would fail in OkHttp, or split the header. Never echoed. */
-  static boolean isHeaderSafe(String token) {
-    for (int i = 0; i < token.length(); i++) {
-      char c = token.charAt(i);
-      if (c <= ' ' || c >= 0x7f) {
-        return false;
+    pipeline.close();
+    if (ownExecutor != null) {
+      ownExecutor.shutdown();
+      try {
+        if (!ownExecutor.awaitTermination(5, TimeUnit.SECONDS)) {
+          ownExecutor.shutdownNow();
+        }
+      } catch (InterruptedException e) {
+        ownExecutor.shutdownNow();
+        Thread.currentThread().interrupt();
       }
     }
-    return true;
+  }
+
+  /** @return connections open in this client's pool, idle or in use; for diagnostics */
+  int openConnections() {
+    return pipeline.openConnections();
+  }
+
+  /** @return idle connections in this client's pool; for tests */
+  int idleConnections() {
+    return pipeline.idleConnections();
+  }
+
+  @Override
+  public String toString() {
+    // Never the token, nor the proxy password: only how the client is configured.
+    return "MarketingEventsClient{baseUrl=" + baseUrl + ", apiVersion=" + apiVersion + ", retryPolicy=" + retryPolicy
+        + ", rateLimit=" + rateLimitDescription + ", propertyCheck=" + propertyCheck + ", callTimeout=" + callTimeout
+        + ", attemptTimeout=" + attemptTimeout + ", network=" + network + ", closed=" + closed.get() + "}";
   }
 
   private static void requireId(String name, String value) {
@@ -408,40 +415,6 @@ public final class MarketingEventsClient implements AutoCloseable {
       throw new IllegalArgumentException(name + " must not be '.' or '..', which address another path");
     }
     PropertyValues.requireWellFormed(name, value);
-  }
-
-  /**
-   * Releases the client's threads and connections. Calls in flight may fail; later calls throw
-   * {@link IllegalStateException}. Idempotent.
-   */
-  @Override
-  public void close() {
-    if (!closed.compareAndSet(false, true)) {
-      return;
-    }
-    asyncExecutor.shutdown();
-    try {
-      if (!asyncExecutor.awaitTermination(5, TimeUnit.SECONDS)) {
-        asyncExecutor.shutdownNow();
-      }
-    } catch (InterruptedException e) {
-      asyncExecutor.shutdownNow();
-      Thread.currentThread().interrupt();
-    }
-    transport.close();
-  }
-
-  /** @return connections open in this client's pool, idle or in use; for diagnostics */
-  int openConnections() {
-    return transport.connectionCount();
-  }
-
-  @Override
-  public String toString() {
-    // Never the token: only how the client is configured.
-    return "MarketingEventsClient{baseUrl=" + baseUrl + ", retryPolicy=" + retryPolicy + ", rateLimit="
-        + rateLimit + ", propertyCheck=" + propertyCheck + ", connectTimeout=" + connectTimeout
-        + ", readTimeout=" + readTimeout + ", callTimeout=" + callTimeout + ", closed=" + closed.get() + "}";
   }
 
   private static String userAgent(String suffix) {
@@ -459,20 +432,102 @@ public final class MarketingEventsClient implements AutoCloseable {
     return suffix == null ? base : base + " " + suffix;
   }
 
+  /**
+   * A future that cancels its call: {@code cancel} aborts the exchange in flight or the wait for a
+   * permit, and the permit goes back to the limiter.
+   */
+  private static final class PendingCall<T> extends CompletableFuture<T> {
+    final CallContext context = new CallContext();
+
+    @Override
+    public boolean cancel(boolean mayInterruptIfRunning) {
+      boolean cancelled = super.cancel(mayInterruptIfRunning);
+      if (cancelled) {
+        context.cancel(CallContext.Reason.CANCELLED);
+      }
+      return cancelled;
+    }
+
+    void closing() {
+      completeExceptionally(Pipeline.closedException());
+      context.cancel(CallContext.Reason.CLIENT_CLOSED);
+    }
+  }
+
+  /**
+   * Warns about custom properties HubSpot did not apply: names and event only (values may be
+   * personal data, and go to DEBUG), and each name at most once a minute, with the number of
+   * repeats since its last warning, so that a sync job sending an undefined property on every
+   * update does not flood the log.
+   */
+  static final class PropertyWarnings {
+    private static final long INTERVAL = TimeUnit.MINUTES.toNanos(1);
+    private final Timing timing;
+    // Per name: when it was last warned about, and how often it was skipped since.
+    private final Map<String, long[]> byName = new HashMap<>();
+
+    PropertyWarnings(Timing timing) {
+      this.timing = timing;
+    }
+
+    void warn(String eventId, PropertyReport report) {
+      if (LOG.isLoggable(Level.DEBUG)) {
+        LOG.log(Level.DEBUG, "Event {0}: custom properties not applied as sent, with values: {1}", eventId,
+            report.describeWithValues());
+      }
+      long now = timing.nanoTime();
+      List<String> names = new ArrayList<>();
+      long repeats = 0;
+      synchronized (byName) {
+        for (PropertyReport.Discrepancy d : report.discrepancies()) {
+          String name = d.property().name();
+          long[] state = byName.get(name);
+          if (state == null || now - state[0] >= INTERVAL) {
+            names.add(name);
+            repeats += state == null ? 0 : state[1];
+            byName.put(name, new long[] {now, 0});
+          } else {
+            state[1]++;
+          }
+        }
+      }
+      if (!names.isEmpty()) {
+        LOG.log(Level.WARNING, "Event {0}: HubSpot did not apply custom properties {1} as sent (are they defined on"
+            + " the account''s MarketingEvent object?){2}", eventId, names,
+            repeats == 0 ? "" : "; skipped " + repeats + " more time(s) in the last minute without a warning");
+      }
+    }
+  }
+
   /** Builds a {@link MarketingEventsClient}. Not thread-safe; {@link #build()} checks everything. */
   public static final class Builder {
     private AccessTokenProvider tokens;
     private String baseUrl = DEFAULT_BASE_URL;
+    private ApiVersion apiVersion = ApiVersion.DEFAULT;
     private RetryPolicy retryPolicy = RetryPolicy.defaults();
     private RateLimit rateLimit = RateLimit.adaptive();
+    private RateLimiter rateLimiter;
+    private ClientListener listener = new ClientListener() {};
     private PropertyCheck propertyCheck = PropertyCheck.REPORT;
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration readTimeout = Duration.ofSeconds(30);
+    private Duration attemptTimeout = Duration.ofSeconds(30);
     private Duration callTimeout = Duration.ofSeconds(60);
     private String userAgentSuffix;
-    private Clock clock = Clock.systemUTC();
-    private Sleeper sleeper = Sleeper.SYSTEM;
     private int maxConcurrentRequests = 64;
+    private int maxQueuedRequests = 10_000;
+    private Executor executor;
+    private Proxy proxy;
+    private ProxySelector proxySelector;
+    private String proxyUser;
+    private String proxyPassword;
+    private SSLContext sslContext;
+    private X509TrustManager trustManager;
+    private int maxIdleConnections = 64;
+    private Duration keepAlive = Duration.ofMinutes(5);
+    private long maxResponseBytes = 4L * 1024 * 1024;
+    private Timing timing = Timing.SYSTEM;
+    private DoubleSupplier jitter = () -> ThreadLocalRandom.current().nextDouble();
     private String problem;
 
     private Builder() {}
@@ -491,7 +546,7 @@ public final class MarketingEventsClient implements AutoCloseable {
         return this;
       }
       String fixed = token.strip();
-      if (!isHeaderSafe(fixed)) {
+      if (!Pipeline.isHeaderSafe(fixed)) {
         problem = "accessToken must be visible ASCII without spaces (the value is not shown)";
         tokens = null;
         return this;
@@ -502,7 +557,8 @@ public final class MarketingEventsClient implements AutoCloseable {
     }
 
     /**
-     * @param provider asked for the token before every request, from any thread
+     * @param provider asked for the token before every attempt, once its rate-limit permit is
+     *     granted, from any thread
      * @return this builder
      */
     public Builder accessTokenProvider(AccessTokenProvider provider) {
@@ -521,20 +577,40 @@ public final class MarketingEventsClient implements AutoCloseable {
       return this;
     }
 
-    /** @param timeout to open a connection @return this builder */
+    /**
+     * @param version HubSpot's API version to call; {@link ApiVersion#DEFAULT} by default
+     * @return this builder
+     */
+    public Builder apiVersion(ApiVersion version) {
+      apiVersion = Objects.requireNonNull(version, "apiVersion == null");
+      return this;
+    }
+
+    /** @param timeout to open a connection; 10 s by default @return this builder */
     public Builder connectTimeout(Duration timeout) {
       connectTimeout = Objects.requireNonNull(timeout, "connectTimeout == null");
       return this;
     }
 
-    /** @param timeout between two reads of the answer @return this builder */
+    /** @param timeout between two reads of the answer; 30 s by default @return this builder */
     public Builder readTimeout(Duration timeout) {
       readTimeout = Objects.requireNonNull(timeout, "readTimeout == null");
       return this;
     }
 
     /**
-     * @param timeout for one attempt from start to end; {@link Duration#ZERO} for none
+     * @param timeout the longest one attempt may take, from sending to the end of the answer;
+     *     30 s by default. A retry gets a fresh one, cut to what is left of {@link #callTimeout}.
+     * @return this builder
+     */
+    public Builder attemptTimeout(Duration timeout) {
+      attemptTimeout = Objects.requireNonNull(timeout, "attemptTimeout == null");
+      return this;
+    }
+
+    /**
+     * @param timeout the deadline of a whole call: the wait for a rate-limit permit, every
+     *     attempt and every backoff; 60 s by default, so that no call takes longer
      * @return this builder
      */
     public Builder callTimeout(Duration timeout) {
@@ -549,11 +625,33 @@ public final class MarketingEventsClient implements AutoCloseable {
     }
 
     /**
-     * @param limit the client-side rate limit; {@link RateLimit#none()} to send at once
+     * @param limit the in-process rate limit; {@link RateLimit#adaptive()} by default
      * @return this builder
      */
     public Builder rateLimit(RateLimit limit) {
       rateLimit = Objects.requireNonNull(limit, "rateLimit == null");
+      rateLimiter = null;
+      return this;
+    }
+
+    /**
+     * @param limiter a rate limiter of your own, such as one shared by every process of the app
+     *     through Redis; used instead of {@link #rateLimit}, by this client only, and closed with
+     *     it
+     * @return this builder
+     */
+    public Builder rateLimiter(RateLimiter limiter) {
+      rateLimiter = Objects.requireNonNull(limiter, "rateLimiter == null");
+      return this;
+    }
+
+    /**
+     * @param listener hears about attempts, retries, waits and rate limits, for metrics and
+     *     tracing
+     * @return this builder
+     */
+    public Builder listener(ClientListener listener) {
+      this.listener = Objects.requireNonNull(listener, "listener == null");
       return this;
     }
 
@@ -577,8 +675,7 @@ public final class MarketingEventsClient implements AutoCloseable {
     }
 
     /**
-     * @param max calls in flight at once through {@link #updateAsync}, and idle connections
-     *     kept; 64 by default
+     * @param max asynchronous calls running at once on the client's own threads; 64 by default
      * @return this builder
      */
     public Builder maxConcurrentRequests(int max) {
@@ -587,20 +684,102 @@ public final class MarketingEventsClient implements AutoCloseable {
     }
 
     /**
-     * @param clock the time source of retries and the rate limiter; for tests
+     * @param max asynchronous calls waiting for one of the client's threads; 10,000 by default.
+     *     Past it, the future fails at once with {@link RejectedExecutionException}: the caller
+     *     is never blocked.
      * @return this builder
      */
-    public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock == null");
+    public Builder maxQueuedRequests(int max) {
+      maxQueuedRequests = max;
       return this;
     }
 
     /**
-     * @param sleeper how retries and the rate limiter wait; for tests
+     * @param executor runs asynchronous calls instead of the client's own threads, such as
+     *     {@code Executors.newVirtualThreadPerTaskExecutor()} on Java 21+; the caller owns it and
+     *     shuts it down
      * @return this builder
      */
-    public Builder sleeper(Sleeper sleeper) {
-      this.sleeper = Objects.requireNonNull(sleeper, "sleeper == null");
+    public Builder executor(Executor executor) {
+      this.executor = Objects.requireNonNull(executor, "executor == null");
+      return this;
+    }
+
+    /**
+     * @param proxy the HTTP proxy every request goes through
+     * @return this builder
+     */
+    public Builder proxy(Proxy proxy) {
+      this.proxy = Objects.requireNonNull(proxy, "proxy == null");
+      this.proxySelector = null;
+      return this;
+    }
+
+    /**
+     * @param selector picks a proxy per request, such as {@link ProxySelector#getDefault()} for
+     *     the JVM's {@code https.proxyHost} settings
+     * @return this builder
+     */
+    public Builder proxySelector(ProxySelector selector) {
+      this.proxySelector = Objects.requireNonNull(selector, "proxySelector == null");
+      this.proxy = null;
+      return this;
+    }
+
+    /**
+     * @param user the proxy's user name, sent with Basic authentication when the proxy asks (407)
+     * @param password the proxy's password; never logged or shown
+     * @return this builder
+     */
+    public Builder proxyCredentials(String user, String password) {
+      proxyUser = Objects.requireNonNull(user, "user == null");
+      proxyPassword = Objects.requireNonNull(password, "password == null");
+      return this;
+    }
+
+    /**
+     * Custom trust, such as the certificate authority of a corporate TLS-inspecting proxy.
+     *
+     * @param context an initialised TLS context
+     * @param trustManager the trust manager it was initialised with
+     * @return this builder
+     */
+    public Builder sslContext(SSLContext context, X509TrustManager trustManager) {
+      sslContext = Objects.requireNonNull(context, "sslContext == null");
+      this.trustManager = Objects.requireNonNull(trustManager, "trustManager == null");
+      return this;
+    }
+
+    /**
+     * @param maxIdle idle connections kept for reuse; 64 by default
+     * @param keepAlive how long an idle connection is kept; 5 minutes by default
+     * @return this builder
+     */
+    public Builder connectionPool(int maxIdle, Duration keepAlive) {
+      maxIdleConnections = maxIdle;
+      this.keepAlive = Objects.requireNonNull(keepAlive, "keepAlive == null");
+      return this;
+    }
+
+    /**
+     * @param max the largest answer body read, in bytes; 4 MiB by default. A larger answer fails
+     *     with {@link DecodingException} after no more than this was read.
+     * @return this builder
+     */
+    public Builder maxResponseBytes(long max) {
+      maxResponseBytes = max;
+      return this;
+    }
+
+    /** Tests only: virtual time. */
+    Builder timing(Timing timing) {
+      this.timing = Objects.requireNonNull(timing, "timing == null");
+      return this;
+    }
+
+    /** Tests only: the source of backoff jitter. */
+    Builder jitter(DoubleSupplier jitter) {
+      this.jitter = Objects.requireNonNull(jitter, "jitter == null");
       return this;
     }
 
@@ -618,11 +797,22 @@ public final class MarketingEventsClient implements AutoCloseable {
         throw new IllegalStateException("an access token or access token provider is required");
       }
       baseUrl = checkBaseUrl(baseUrl);
-      requireTimeout("connectTimeout", connectTimeout, false);
-      requireTimeout("readTimeout", readTimeout, false);
-      requireTimeout("callTimeout", callTimeout, true);
+      requireTimeout("connectTimeout", connectTimeout);
+      requireTimeout("readTimeout", readTimeout);
+      requireTimeout("attemptTimeout", attemptTimeout);
+      requireTimeout("callTimeout", callTimeout);
       if (maxConcurrentRequests < 1) {
         throw new IllegalArgumentException("maxConcurrentRequests must be at least 1, got " + maxConcurrentRequests);
+      }
+      if (maxQueuedRequests < 1) {
+        throw new IllegalArgumentException("maxQueuedRequests must be at least 1, got " + maxQueuedRequests);
+      }
+      if (maxIdleConnections < 0) {
+        throw new IllegalArgumentException("connectionPool maxIdle must not be negative, got " + maxIdleConnections);
+      }
+      requireTimeout("connectionPool keepAlive", keepAlive);
+      if (maxResponseBytes < 1024 || maxResponseBytes > Integer.MAX_VALUE - 16) {
+        throw new IllegalArgumentException("maxResponseBytes must be between 1 KiB and 2 GiB, got " + maxResponseBytes);
       }
       if (userAgentSuffix != null) {
         for (int i = 0; i < userAgentSuffix.length(); i++) {
@@ -635,8 +825,8 @@ public final class MarketingEventsClient implements AutoCloseable {
       return new MarketingEventsClient(this);
     }
 
-    private static void requireTimeout(String name, Duration value, boolean zeroAllowed) {
-      if (value.isNegative() || (!zeroAllowed && value.isZero())) {
+    private static void requireTimeout(String name, Duration value) {
+      if (value.isNegative() || value.isZero()) {
         throw new IllegalArgumentException(name + " must be positive, got " + value);
       }
     }

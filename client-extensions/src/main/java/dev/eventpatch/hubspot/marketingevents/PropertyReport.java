@@ -21,13 +21,13 @@ public final class PropertyReport {
   static PropertyReport compare(List<CustomProperty> sent, CustomProperties returned) {
     List<Discrepancy> found = new ArrayList<>();
     for (CustomProperty property : sent) {
-      Optional<CustomProperty> back = returned.get(property.name());
+      Optional<StoredProperty> back = returned.get(property.name());
       if (back.isEmpty()) {
         // Clearing a value and getting no value back is exactly what was asked for.
-        if (property.type() != PropertyType.CLEAR) {
+        if (!property.isClear()) {
           found.add(new Discrepancy(property, null));
         }
-      } else if (!PropertyValues.sameValue(property.type(), property.value(), back.get().value())) {
+      } else if (!PropertyValues.sameValue(property, back.get().value())) {
         found.add(new Discrepancy(property, back.get().value()));
       }
     }
@@ -66,6 +66,19 @@ public final class PropertyReport {
   @Override
   public int hashCode() {
     return discrepancies.hashCode();
+  }
+
+  /** For DEBUG logs only: the discrepancies with the values sent and returned. */
+  String describeWithValues() {
+    StringBuilder text = new StringBuilder("[");
+    for (Discrepancy d : discrepancies) {
+      if (text.length() > 1) {
+        text.append(", ");
+      }
+      text.append(d.property().name()).append(": sent '").append(d.property().value()).append("', ")
+          .append(d.isMissing() ? "missing from the answer" : "HubSpot holds '" + d.returnedValue + "'");
+    }
+    return text.append(']').toString();
   }
 
   @Override
@@ -114,9 +127,10 @@ public final class PropertyReport {
 
     @Override
     public String toString() {
+      // Names only: values may be personal data, and toString() ends up in logs and messages.
       return isMissing()
           ? property.name() + ": missing from the answer (not defined on the account?)"
-          : property.name() + ": sent '" + property.value() + "', HubSpot holds '" + returnedValue + "'";
+          : property.name() + ": HubSpot holds another value than sent";
     }
   }
 }

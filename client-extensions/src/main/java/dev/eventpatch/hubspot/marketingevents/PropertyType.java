@@ -1,8 +1,9 @@
 package dev.eventpatch.hubspot.marketingevents;
 
 /**
- * How a custom property value is written on the wire, and so how it is compared with what
- * HubSpot returns. HubSpot stores every value as a string; the type picks the convention.
+ * The kind of a custom property value: how {@link CustomProperty}'s factories write it, and so
+ * how it is compared with what HubSpot returns. HubSpot stores every value as a string; the type
+ * picks the convention. {@link CustomProperty#raw} and {@link CustomProperty#clear} have none.
  */
 public enum PropertyType {
   /** Free text, sent as is. */
@@ -16,9 +17,5 @@ public enum PropertyType {
   /** An instant: epoch milliseconds. HubSpot may return it as ISO 8601. */
   DATE_TIME,
   /** A multiple-checkbox value: options joined with {@code ;}. */
-  MULTI_VALUE,
-  /** An empty value, which clears the property. */
-  CLEAR,
-  /** A string the caller formatted, sent as is and compared as text. */
-  RAW
+  MULTI_VALUE
 }

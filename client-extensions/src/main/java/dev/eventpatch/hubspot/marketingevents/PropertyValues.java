@@ -73,9 +73,17 @@ final class PropertyValues {
   }
 
   /** Whether a returned value means the same as the one sent, by the sent value's type. */
-  static boolean sameValue(PropertyType type, String sent, String returned) {
+  static boolean sameValue(CustomProperty property, String returned) {
+    String sent = property.value();
     if (sent.equals(returned)) {
       return true;
+    }
+    if (property.isClear()) {
+      return returned.isEmpty();
+    }
+    PropertyType type = property.typeOrNull();
+    if (type == null) {
+      return false; // a raw value is compared as text
     }
     try {
       switch (type) {
@@ -89,8 +97,6 @@ final class PropertyValues {
           return parseInstant(sent).equals(parseInstant(returned));
         case MULTI_VALUE:
           return new HashSet<>(split(sent)).equals(new HashSet<>(split(returned)));
-        case CLEAR:
-          return returned.isEmpty();
         default:
           return false;
       }

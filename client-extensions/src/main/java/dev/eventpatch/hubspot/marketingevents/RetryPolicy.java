@@ -2,20 +2,25 @@ package dev.eventpatch.hubspot.marketingevents;
 
 import java.time.Duration;
 import java.util.Objects;
-import java.util.random.RandomGenerator;
 
 /**
  * When and how long to wait before sending an update again. By default: up to 3 attempts in
- * all, on 429 (honouring {@code Retry-After}, never on HubSpot's {@code DAILY} limit), 500, 502,
- * 503, 504 and connection failures or timeouts; full-jitter exponential backoff from 500 ms,
- * capped at 20 s a wait, within an overall budget of 60 s. A first attempt is never delayed.
+ * all, on 408, 429 (honouring {@code Retry-After}, never on HubSpot's {@code DAILY} limit), 500,
+ * 502, 503, 504 and connection failures or timeouts; full-jitter exponential backoff from 500 ms,
+ * capped at 20 s a wait. Every wait ends within the call's deadline (the client's {@code
+ * callTimeout}): a retry that could not start before it is not made. A first attempt is never
+ * delayed.
  *
  * <p>Why retrying this PATCH is safe: it sets fields to given values, so sending it twice yields
  * the same state as sending it once. A request that timed out may have been applied; sending it
  * again does no harm.
  *
- * <p>Immutable. Waits go through the client's {@link Sleeper}; the random source is injectable
- * so that tests are deterministic.
+ * <p>A request that failed on a reused keep-alive connection before any byte of its answer
+ * arrived is sent again once on a fresh connection, whatever the policy: a server closing an
+ * idle connection is not a failure of the call, and that resend is not an attempt.
+ *
+ * <p>Immutable. Jitter comes from {@link java.util.concurrent.ThreadLocalRandom}, so that threads
+ * never share a random generator.
  */
 public final class RetryPolicy {
   private static final RetryPolicy DEFAULTS = builder().build();
@@ -24,17 +29,13 @@ public final class RetryPolicy {
   private final int maxAttempts;
   private final Duration baseDelay;
   private final Duration maxDelay;
-  private final Duration budget;
   private final boolean retryOnConnectionFailure;
-  private final RandomGenerator random;
 
   private RetryPolicy(Builder b) {
     maxAttempts = b.maxAttempts;
     baseDelay = b.baseDelay;
     maxDelay = b.maxDelay;
-    budget = b.budget;
     retryOnConnectionFailure = b.retryOnConnectionFailure;
-    random = b.random;
   }
 
   /** @return the default policy described above */
@@ -58,9 +59,7 @@ public final class RetryPolicy {
     b.maxAttempts = maxAttempts;
     b.baseDelay = baseDelay;
     b.maxDelay = maxDelay;
-    b.budget = budget;
     b.retryOnConnectionFailure = retryOnConnectionFailure;
-    b.random = random;
     return b;
   }
 
@@ -79,39 +78,23 @@ public final class RetryPolicy {
     return maxDelay;
   }
 
-  /** @return the longest time from the first attempt to the last retry being sent */
-  public Duration budget() {
-    return budget;
-  }
-
   /** @return whether connection failures and timeouts are retried */
   public boolean retryOnConnectionFailure() {
     return retryOnConnectionFailure;
   }
 
-  /** Whether a status is one this policy retries: 429, 500, 502, 503, 504. */
-  boolean retriesStatus(int status) {
-    return status == 429 || status == 500 || status == 502 || status == 503 || status == 504;
-  }
-
   /**
-   * The full-jitter backoff before the given retry: uniform in [0, min(maxDelay, base * 2^(n-1))].
-   *
-   * @param retry 1 for the first retry
+   * @param status an answer's status
+   * @return whether this policy retries it: 408, 429, 500, 502, 503, 504
    */
-  Duration backoff(int retry) {
-    long base = baseDelay.toMillis();
-    long ceiling = retry >= 31 ? maxDelay.toMillis() : Math.min(maxDelay.toMillis(), base << (retry - 1));
-    if (ceiling <= 0) {
-      return Duration.ZERO;
-    }
-    return Duration.ofMillis((long) (random.nextDouble() * (ceiling + 1)));
+  public static boolean retriesStatus(int status) {
+    return status == 408 || status == 429 || status == 500 || status == 502 || status == 503 || status == 504;
   }
 
   @Override
   public String toString() {
     return "RetryPolicy{maxAttempts=" + maxAttempts + ", baseDelay=" + baseDelay + ", maxDelay="
-        + maxDelay + ", budget=" + budget + ", retryOnConnectionFailure="
+        + maxDelay + ", retryOnConnectionFailure="
         + retryOnConnectionFailure + "}";
   }
 
@@ -120,9 +103,7 @@ public final class RetryPolicy {
     private int maxAttempts = 3;
     private Duration baseDelay = Duration.ofMillis(500);
     private Duration maxDelay = Duration.ofSeconds(20);
-    private Duration budget = Duration.ofSeconds(60);
     private boolean retryOnConnectionFailure = true;
-    private RandomGenerator random = RandomGenerator.getDefault();
 
     private Builder() {}
 
@@ -160,26 +141,9 @@ public final class RetryPolicy {
       return this;
     }
 
-    /**
-     * @param budget the longest time from the first attempt until a retry is sent; a retry
-     *     that would start later is not made
-     * @return this builder
-     * @throws IllegalArgumentException if negative
-     */
-    public Builder budget(Duration budget) {
-      this.budget = nonNegative("budget", budget);
-      return this;
-    }
-
     /** @param retry whether to retry connection failures and timeouts @return this builder */
     public Builder retryOnConnectionFailure(boolean retry) {
       retryOnConnectionFailure = retry;
-      return this;
-    }
-
-    /** @param random the source of backoff jitter @return this builder */
-    public Builder random(RandomGenerator random) {
-      this.random = Objects.requireNonNull(random, "random == null");
       return this;
     }
 

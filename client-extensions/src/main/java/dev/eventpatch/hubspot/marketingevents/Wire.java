@@ -126,11 +126,11 @@ final class Wire {
   }
 
   static MarketingEvent fromResponse(MarketingEventPublicDefaultResponse r) {
-    List<CustomProperty> properties = new ArrayList<>();
+    List<StoredProperty> properties = new ArrayList<>();
     if (r.getCustomProperties() != null) {
       for (PropertyValue value : r.getCustomProperties()) {
         if (value != null && value.getName() != null && !value.getName().isBlank()) {
-          properties.add(CustomProperty.asReturned(value.getName(), value.getValue(), metadata(value)));
+          properties.add(new StoredProperty(value.getName(), value.getValue(), metadata(value)));
         }
       }
     }

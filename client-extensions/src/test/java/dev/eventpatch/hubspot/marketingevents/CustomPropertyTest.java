@@ -84,38 +84,69 @@ class CustomPropertyTest {
 
   @Test
   void readsTypedValuesInEitherFormatHubSpotUses() {
-    assertThat(CustomProperty.raw("d", "1430438400000").asDate()).contains(LocalDate.of(2015, 5, 1));
-    assertThat(CustomProperty.raw("d", "2015-05-01").asDate()).contains(LocalDate.of(2015, 5, 1));
-    assertThat(CustomProperty.raw("d", "2015-05-01T00:00:00Z").asDate()).contains(LocalDate.of(2015, 5, 1));
-    assertThat(CustomProperty.raw("t", "1764579600123").asDateTime())
+    assertThat(stored("d", "1430438400000").asDate()).contains(LocalDate.of(2015, 5, 1));
+    assertThat(stored("d", "2015-05-01").asDate()).contains(LocalDate.of(2015, 5, 1));
+    assertThat(stored("d", "2015-05-01T00:00:00Z").asDate()).contains(LocalDate.of(2015, 5, 1));
+    assertThat(stored("t", "1764579600123").asDateTime())
         .contains(Instant.ofEpochMilli(1764579600123L));
-    assertThat(CustomProperty.raw("t", "2026-12-01T10:00:00+01:00").asDateTime())
+    assertThat(stored("t", "2026-12-01T10:00:00+01:00").asDateTime())
         .contains(Instant.parse("2026-12-01T09:00:00Z"));
-    assertThat(CustomProperty.raw("b", "TRUE").asBoolean()).contains(true);
-    assertThat(CustomProperty.raw("n", "120.50").asDecimal()).contains(new BigDecimal("120.50"));
-    assertThat(CustomProperty.raw("n", "120.0").asLong()).contains(120L);
-    assertThat(CustomProperty.raw("empty", "").asLong()).isEmpty();
+    assertThat(stored("b", "TRUE").asBoolean()).contains(true);
+    assertThat(stored("n", "120.50").asDecimal()).contains(new BigDecimal("120.50"));
+    assertThat(stored("n", "120.0").asLong()).contains(120L);
+    assertThat(stored("empty", "").asLong()).isEmpty();
   }
 
   @Test
   void malformedValuesFailNamingThePropertyAndTheRawValue() {
-    assertThatThrownBy(() -> CustomProperty.raw("seats", "12.5").asLong())
+    assertThatThrownBy(() -> stored("seats", "12.5").asLong())
         .isInstanceOf(PropertyValueFormatException.class)
         .hasMessageContaining("seats")
         .hasMessageContaining("12.5");
-    assertThatThrownBy(() -> CustomProperty.raw("launch", "1430438400001").asDate())
+    assertThatThrownBy(() -> stored("launch", "1430438400001").asDate())
         .isInstanceOfSatisfying(
             PropertyValueFormatException.class,
             e -> {
               assertThat(e.propertyName()).isEqualTo("launch");
               assertThat(e.rawValue()).isEqualTo("1430438400001");
             });
-    assertThatThrownBy(() -> CustomProperty.raw("paid", "yes").asBoolean())
+    assertThatThrownBy(() -> stored("paid", "yes").asBoolean())
         .isInstanceOf(PropertyValueFormatException.class)
         .hasMessageContaining("paid");
-    assertThatThrownBy(() -> CustomProperty.raw("opens", "tomorrow").asDateTime())
+    assertThatThrownBy(() -> stored("opens", "tomorrow").asDateTime())
         .isInstanceOf(PropertyValueFormatException.class)
         .hasMessageContaining("tomorrow");
+  }
+
+  private static StoredProperty stored(String name, String value) {
+    return new StoredProperty(name, value, PropertyMetadata.EMPTY);
+  }
+
+  @Test
+  void aSentPropertyNamesItsTypeAndARawOrClearOneHasNone() {
+    assertThat(CustomProperty.number("n", 1).type()).contains(PropertyType.NUMBER);
+    assertThat(CustomProperty.raw("r", "x").type()).isEmpty();
+    assertThat(CustomProperty.clear("c").type()).isEmpty();
+    assertThat(CustomProperty.clear("c").isClear()).isTrue();
+    assertThat(CustomProperty.raw("c", "").isClear()).isFalse();
+  }
+
+  @Test
+  void aDecimalWhosePlainFormWouldBeAbsurdlyLongIsRefusedNamingTheProperty() {
+    assertThatThrownBy(() -> CustomProperty.number("budget", new BigDecimal("1E+999999999")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("budget")
+        .hasMessageContaining("plain form");
+    assertThatThrownBy(() -> CustomProperty.number("tiny", new BigDecimal("1E-5000")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("tiny");
+    assertThat(CustomProperty.number("ok", new BigDecimal("1E+900")).value()).hasSize(901);
+  }
+
+  @Test
+  void toStringNeverShowsTheValue() {
+    assertThat(CustomProperty.text("email", "ada@example.com").toString()).doesNotContain("ada");
+    assertThat(stored("email", "ada@example.com").toString()).doesNotContain("ada");
   }
 
   @Test

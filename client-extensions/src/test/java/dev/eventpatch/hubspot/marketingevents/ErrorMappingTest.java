@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.eventpatch.hubspot.marketingevents.exception.AuthenticationException;
-import dev.eventpatch.hubspot.marketingevents.exception.ConflictException;
 import dev.eventpatch.hubspot.marketingevents.exception.DecodingException;
 import dev.eventpatch.hubspot.marketingevents.exception.HubSpotApiException;
 import dev.eventpatch.hubspot.marketingevents.exception.NotFoundException;
@@ -58,7 +57,7 @@ class ErrorMappingTest {
         Arguments.of(401, "INVALID_AUTHENTICATION", AuthenticationException.class),
         Arguments.of(403, "MISSING_SCOPES", PermissionException.class),
         Arguments.of(404, "OBJECT_NOT_FOUND", NotFoundException.class),
-        Arguments.of(409, "CONFLICT", ConflictException.class),
+        Arguments.of(409, "CONFLICT", HubSpotApiException.class),
         Arguments.of(500, "INTERNAL_ERROR", ServerException.class),
         Arguments.of(503, "SERVICE_UNAVAILABLE", ServerException.class),
         Arguments.of(418, "SOMETHING_NEW", HubSpotApiException.class));

@@ -68,7 +68,7 @@ class FaultMatrixTest {
       FAULTS.put(status + " then 200: retried once with the same request, succeeds", serverErrorThenSuccess(status));
     }
     FAULTS.put("503 every time: gives up after the configured 4 attempts", FaultMatrixTest::unavailableUntilAttemptsRunOut);
-    FAULTS.put("503 every time: gives up when the next wait would overrun the 3 s budget", FaultMatrixTest::unavailableUntilBudgetRunsOut);
+    FAULTS.put("503 every time: gives up when the next wait would overrun the call's 3 s deadline", FaultMatrixTest::unavailableUntilDeadline);
     FAULTS.put("400: ValidationException with HubSpot's fields, never retried",
         clientError(400, "VALIDATION_ERROR", ValidationException.class));
     FAULTS.put("401: AuthenticationException with HubSpot's fields, never retried",
@@ -119,7 +119,8 @@ class FaultMatrixTest {
     UpdateResponse response = run.succeeds(run.client(b -> b.rateLimit(RateLimit.adaptive())));
     assertThat(response.attempts()).isEqualTo(2);
     assertThat(run.requests()).isEqualTo(2);
-    assertThat(run.time.waits()).containsExactly(Duration.ofSeconds(3));
+    // Retry-After plus half the first backoff ceiling, which spreads the calls the pause held.
+    assertThat(run.time.waits()).containsExactly(Duration.ofMillis(3250));
   }
 
   static void retryAfterHttpDate(FaultRun run) throws Exception {
@@ -131,7 +132,7 @@ class FaultMatrixTest {
     UpdateResponse response = run.succeeds(run.client(b -> b));
     assertThat(response.attempts()).isEqualTo(2);
     assertThat(run.requests()).isEqualTo(2);
-    assertThat(run.time.waits()).containsExactly(Duration.ofSeconds(7));
+    assertThat(run.time.waits()).containsExactly(Duration.ofMillis(7250));
   }
 
   static void retryAfterAbsent(FaultRun run) throws Exception {
@@ -153,7 +154,7 @@ class FaultMatrixTest {
     assertThat(e.requestId()).hasValue("req-corr-429");
     assertThat(e.retryAfter()).hasValue(Duration.ofSeconds(1));
     assertThat(run.requests()).isEqualTo(3);
-    assertThat(run.time.waits()).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(1));
+    assertThat(run.time.waits()).containsExactly(Duration.ofMillis(1250), Duration.ofMillis(1500));
   }
 
   static void retryAfterTooLong(FaultRun run) throws Exception {
@@ -215,18 +216,18 @@ class FaultMatrixTest {
     assertThat(run.time.waits()).containsExactly(MS_250, MS_500, Duration.ofMillis(1000));
   }
 
-  static void unavailableUntilBudgetRunsOut(FaultRun run) throws Exception {
+  static void unavailableUntilDeadline(FaultRun run) throws Exception {
     run.always(json(503, errorJson(503, "INTERNAL_ERROR", null, "corr-503", "Service unavailable")).build());
     RetryPolicy policy = ReliabilityFixtures.exactRetries(10)
         .baseDelay(Duration.ofSeconds(1))
-        .budget(Duration.ofSeconds(3))
         .build();
-    ServerException e = run.fails(ServerException.class, run.client(b -> b.retryPolicy(policy)));
+    ServerException e =
+        run.fails(ServerException.class, run.client(b -> b.retryPolicy(policy).callTimeout(Duration.ofSeconds(3))));
     assertThat(e.statusCode()).isEqualTo(503);
     // Waits of 0.5 s and 1 s fit in 3 s; the next, 2 s, would end at 3.5 s: no third retry.
     assertThat(run.requests()).isEqualTo(3);
     assertThat(run.time.waits()).containsExactly(MS_500, Duration.ofSeconds(1));
-    assertThat(run.time.waited()).isLessThanOrEqualTo(policy.budget());
+    assertThat(run.time.waited()).isLessThanOrEqualTo(Duration.ofSeconds(3));
   }
 
   // ---- 4xx ----
@@ -323,7 +324,7 @@ class FaultMatrixTest {
         RawServer.trickle(eventJson("hs-1", "Winter product webinar"), Duration.ofMillis(20)));
     ApiTimeoutException e = run.fails(ApiTimeoutException.class, run.client(raw.url(), b -> b
         .readTimeout(Duration.ofSeconds(1))
-        .callTimeout(Duration.ofMillis(300))
+        .attemptTimeout(Duration.ofMillis(300))
         .retryPolicy(ReliabilityFixtures.exactRetries(2).build())));
     assertThat(e).hasCauseInstanceOf(InterruptedIOException.class);
     assertThat(raw.connections()).isEqualTo(2);

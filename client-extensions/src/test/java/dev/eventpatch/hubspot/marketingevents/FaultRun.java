@@ -79,8 +79,8 @@ final class FaultRun implements AutoCloseable {
                     .baseUrl(baseUrl)
                     .retryPolicy(ReliabilityFixtures.exactRetries(3).build())
                     .rateLimit(RateLimit.none())
-                    .clock(time)
-                    .sleeper(time))
+                    .timing(time)
+                    .jitter(() -> ReliabilityFixtures.HALF))
             .build();
     resources.add(client);
     observed.add(client);

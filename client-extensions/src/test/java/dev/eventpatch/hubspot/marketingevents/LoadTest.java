@@ -150,7 +150,7 @@ class LoadTest {
 
   // ---- The run ----
 
-  private static MarketingEventsClient client(MockWebServer server, RateLimit rateLimit, Sleeper sleeper) {
+  private static MarketingEventsClient client(MockWebServer server, RateLimit rateLimit, CountingSleeper sleeper) {
     return MarketingEventsClient.builder()
         .accessToken(ReliabilityFixtures.TOKEN)
         .baseUrl(server.url("/").toString())
@@ -158,7 +158,7 @@ class LoadTest {
         .maxConcurrentRequests(64)
         // The defaults (3 attempts), with waits counted instead of slept: a clock shared by 32
         // threads would let one call's waits eat another's budget.
-        .sleeper(sleeper)
+        .timing(sleeper)
         .build();
   }
 
@@ -302,7 +302,10 @@ class LoadTest {
           return ReliabilityFixtures.json(503, ReliabilityFixtures.errorJson(503, "INTERNAL_ERROR", null,
               "corr-" + eventId + "-" + attempt, "Service unavailable")).build();
         case DROPPED:
-          return ReliabilityFixtures.json(200, "{}").onResponseStart(new SocketEffect.CloseSocket()).build();
+          return // Dropped once the answer has begun: a failed attempt. (Dropped before any byte of the
+          // answer, on a reused connection, it would look like a keep-alive connection the server
+          // had closed, which the client resends once without counting an attempt.)
+          ReliabilityFixtures.json(200, "{}").onResponseBody(new SocketEffect.CloseSocket()).build();
         default:
           applied.computeIfAbsent(eventId, k -> new AtomicInteger()).incrementAndGet();
           JsonArray properties = received.body().getAsJsonArray("customProperties");

@@ -59,7 +59,7 @@ class LoggingTest {
             .accessToken(TOKEN)
             .baseUrl(server.url("/").toString())
             .rateLimit(RateLimit.none())
-            .sleeper(d -> {})
+            .timing(new ReliabilityFixtures.CountingSleeper())
             .build()) {
       client.update("e", "a", MarketingEventUpdate.builder().eventName("x").build());
     }

@@ -239,7 +239,7 @@ class MarketingEventsClientTest {
     client = builder().accessTokenProvider(() -> null).build();
 
     assertThatThrownBy(() -> client.update("e", "a", MarketingEventUpdate.builder().eventName("x").build()))
-        .isInstanceOf(IllegalStateException.class)
+        .isInstanceOf(dev.eventpatch.hubspot.marketingevents.exception.AccessTokenException.class)
         .hasMessageContaining("access token provider returned no token");
     assertThat(server.getRequestCount()).isZero();
   }
@@ -329,17 +329,6 @@ class MarketingEventsClientTest {
   }
 
   @Test
-  void omitAuthorizationSendsNoAuthorizationHeader() throws Exception {
-    server.enqueue(Responses.event());
-
-    client()
-        .updateWithResponse("e", "a", MarketingEventUpdate.builder().eventName("x").build(),
-            RequestOptions.builder().omitAuthorization().build());
-
-    assertThat(server.takeRequest().getHeaders().get("Authorization")).isNull();
-  }
-
-  @Test
   void userAgentSuffixIsAppended() throws Exception {
     client = builder().userAgentSuffix("acme-sync/2.3").build();
     server.enqueue(Responses.event());
@@ -368,7 +357,7 @@ class MarketingEventsClientTest {
     assertThat(properties.getDateTime("opens")).contains(Instant.parse("2026-12-01T09:00:00.123Z"));
     assertThat(properties.getMultiValue("tracks")).containsExactly("a", "b");
     assertThat(properties.getText("absent")).isEmpty();
-    CustomProperty seats = properties.get("seats").orElseThrow();
+    StoredProperty seats = properties.get("seats").orElseThrow();
     assertThat(seats.metadata().source()).contains("A_SOURCE_FROM_2030");
     assertThat(seats.metadata().dataSensitivity()).contains(DataSensitivity.UNKNOWN);
     assertThat(seats.metadata().timestamp()).hasValue(1795948917903L);
@@ -428,16 +417,16 @@ class MarketingEventsClientTest {
   }
 
   @Test
-  void aPerRequestTimeoutBoundsTheCall() {
+  void aPerRequestAttemptTimeoutBoundsTheAttempt() {
     server.enqueue(Responses.event().newBuilder().headersDelay(2, TimeUnit.SECONDS).build());
 
     assertThatThrownBy(
             () ->
                 client()
                     .updateWithResponse("e", "a", MarketingEventUpdate.builder().eventName("x").build(),
-                        RequestOptions.builder().timeout(Duration.ofMillis(200)).build()))
+                        RequestOptions.builder().attemptTimeout(Duration.ofMillis(200)).build()))
         .isInstanceOf(dev.eventpatch.hubspot.marketingevents.exception.ApiTimeoutException.class)
-        .hasMessageContaining("timed out");
+        .hasMessageContaining("attemptTimeout of 200 ms");
   }
 
   @Test
@@ -449,7 +438,7 @@ class MarketingEventsClientTest {
 
     client = builder().accessTokenProvider(() -> "tökén-secret").build();
     assertThatThrownBy(() -> client.update("e", "a", MarketingEventUpdate.builder().eventName("x").build()))
-        .isInstanceOf(IllegalStateException.class)
+        .isInstanceOf(dev.eventpatch.hubspot.marketingevents.exception.AccessTokenException.class)
         .hasMessageContaining("nothing was sent")
         .hasMessageNotContaining("secret");
     assertThat(server.getRequestCount()).isZero();

@@ -27,8 +27,7 @@ class RateLimitingTest {
             .accessToken("test-token-not-real")
             .baseUrl(server.url("/").toString())
             .rateLimit(limit)
-            .clock(time)
-            .sleeper(time)
+            .timing(time)
             .build();
     return client;
   }

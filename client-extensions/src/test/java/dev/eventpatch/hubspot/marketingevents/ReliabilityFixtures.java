@@ -1,5 +1,7 @@
 package dev.eventpatch.hubspot.marketingevents;
 
+import dev.eventpatch.hubspot.marketingevents.internal.CallContext;
+import dev.eventpatch.hubspot.marketingevents.internal.Timing;
 import static java.nio.charset.StandardCharsets.US_ASCII;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
@@ -38,7 +40,6 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
-import java.util.random.RandomGenerator;
 import javax.net.ServerSocketFactory;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -64,103 +65,48 @@ final class ReliabilityFixtures {
 
   private ReliabilityFixtures() {}
 
-  /**
-   * Virtual time: a clock that moves only when the client sleeps through it, and records every
-   * wait. Retries and the rate limiter then cost no real time, and their waits can be asserted
-   * exactly.
-   */
-  static final class VirtualTime extends Clock implements Sleeper {
-    private final AtomicLong millis;
-    private final List<Duration> waits = new CopyOnWriteArrayList<>();
-
+  /** Virtual time starting at {@link #START}; see {@link dev.eventpatch.hubspot.marketingevents.VirtualTime}. */
+  static final class VirtualTime extends dev.eventpatch.hubspot.marketingevents.VirtualTime {
     VirtualTime() {
-      this(START);
-    }
-
-    VirtualTime(Instant start) {
-      millis = new AtomicLong(start.toEpochMilli());
-    }
-
-    @Override
-    public void sleep(Duration duration) {
-      if (duration.isNegative()) {
-        throw new AssertionError("asked to sleep a negative duration: " + duration);
-      }
-      waits.add(duration);
-      millis.addAndGet(duration.toMillis());
-    }
-
-    /** @return every wait, in order */
-    List<Duration> waits() {
-      return List.copyOf(waits);
-    }
-
-    /** @return the sum of the waits */
-    Duration waited() {
-      return waits.stream().reduce(Duration.ZERO, Duration::plus);
-    }
-
-    @Override
-    public long millis() {
-      return millis.get();
-    }
-
-    @Override
-    public Instant instant() {
-      return Instant.ofEpochMilli(millis.get());
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      throw new UnsupportedOperationException("virtual time is UTC only");
+      super(START);
     }
   }
 
   /**
-   * A sleeper that returns at once and counts what it was asked, for runs whose many threads
-   * share one client: a shared virtual clock would let one call's waits eat another's budget.
+   * Real monotonic time with waits that return at once and are counted, for runs whose many
+   * threads share one client: a shared virtual clock would let one call's waits eat another's
+   * deadline.
    */
-  static final class CountingSleeper implements Sleeper {
+  static final class CountingSleeper implements Timing {
     final AtomicInteger sleeps = new AtomicInteger();
     final AtomicLong millis = new AtomicLong();
 
     @Override
-    public void sleep(Duration duration) {
+    public long nanoTime() {
+      return System.nanoTime();
+    }
+
+    @Override
+    public Clock wallClock() {
+      return Clock.systemUTC();
+    }
+
+    @Override
+    public void sleep(long nanos, CallContext call) {
       sleeps.incrementAndGet();
-      millis.addAndGet(duration.toMillis());
+      millis.addAndGet(nanos / 1_000_000);
     }
   }
 
-  /**
-   * @param fraction in [0, 1)
-   * @return a random source that always draws {@code fraction}: full-jitter backoff then waits
-   *     {@code floor(fraction * (ceiling + 1))} ms, so waits can be asserted exactly
-   */
-  static RandomGenerator constant(double fraction) {
-    return new RandomGenerator() {
-      @Override
-      public long nextLong() {
-        return (long) (fraction * (1L << 53)) << 11;
-      }
-
-      @Override
-      public double nextDouble() {
-        return fraction;
-      }
-    };
-  }
+  /** Full-jitter backoff with this draw waits {@code floor(0.5 * (ceiling + 1))} ms: exact waits. */
+  static final double HALF = 0.5;
 
   /**
-   * A retry policy with exact waits: attempts as given, 500 ms base, 20 s cap, 60 s budget, and
-   * a constant draw of one half, so that the waits are 250, 500, 1000, ... ms.
+   * A retry policy whose waits are exact once the client draws {@link #HALF}: attempts as given,
+   * 500 ms base, 20 s cap, so that the waits are 250, 500, 1000, ... ms.
    */
   static RetryPolicy.Builder exactRetries(int maxAttempts) {
-    return RetryPolicy.builder().maxAttempts(maxAttempts).random(constant(0.5));
+    return RetryPolicy.builder().maxAttempts(maxAttempts);
   }
 
   // ---- Bodies as HubSpot sends them ----

@@ -12,7 +12,6 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.random.RandomGenerator;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.AfterEach;
@@ -33,9 +32,12 @@ class RetryTest {
     }
   }
 
-  /** Jitter always at its ceiling, so waits are predictable. */
+  /** Jitter always at its ceiling unless a test says otherwise, so waits are predictable. */
+  private double jitter = 0.999999;
+  private Duration callTimeout = Duration.ofSeconds(60);
+
   private static RetryPolicy.Builder policy() {
-    return RetryPolicy.builder().random(new FixedRandom(0.999999));
+    return RetryPolicy.builder();
   }
 
   private UpdateResponse update(RetryPolicy policy) {
@@ -49,8 +51,9 @@ class RetryTest {
             .baseUrl(baseUrl)
             .retryPolicy(policy)
             .rateLimit(RateLimit.none())
-            .clock(time)
-            .sleeper(time)
+            .timing(time)
+            .jitter(() -> jitter)
+            .callTimeout(callTimeout)
             .build();
     return client.updateWithResponse(
         "e", "a", MarketingEventUpdate.builder().eventName("x").build(), RequestOptions.none());
@@ -88,7 +91,8 @@ class RetryTest {
     server.enqueue(Responses.error(503, "UNAVAILABLE"));
     server.enqueue(Responses.event());
 
-    update(RetryPolicy.builder().random(new FixedRandom(0.25)).baseDelay(Duration.ofMillis(1000)).build());
+    jitter = 0.25;
+    update(RetryPolicy.builder().baseDelay(Duration.ofMillis(1000)).build());
 
     assertThat(time.sleeps()).containsExactly(Duration.ofMillis(250), Duration.ofMillis(500));
   }
@@ -106,14 +110,15 @@ class RetryTest {
   }
 
   @Test
-  void givesUpWhenTheNextWaitWouldExceedTheBudget() {
+  void givesUpWhenTheNextWaitWouldOverrunTheCallsDeadline() {
     for (int i = 0; i < 10; i++) {
       server.enqueue(Responses.error(503, "UNAVAILABLE"));
     }
 
+    callTimeout = Duration.ofSeconds(10);
     assertThatThrownBy(
             () -> update(policy().maxAttempts(10).baseDelay(Duration.ofSeconds(4)).maxDelay(Duration.ofSeconds(20))
-                .budget(Duration.ofSeconds(10)).build()))
+                .build()))
         .isInstanceOf(ServerException.class);
     // 4 s then 8 s would reach 12 s > 10 s: one retry only.
     assertThat(server.getRequestCount()).isEqualTo(2);
@@ -128,7 +133,8 @@ class RetryTest {
     UpdateResponse response = update(policy().build());
 
     assertThat(response.attempts()).isEqualTo(2);
-    assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(7));
+    // Retry-After, plus the backoff on top that spreads the calls it held: 0.999999 * 501 ms.
+    assertThat(time.sleeps()).containsExactly(Duration.ofMillis(7500));
   }
 
   @Test
@@ -140,7 +146,7 @@ class RetryTest {
 
     update(policy().build());
 
-    assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(5));
+    assertThat(time.sleeps()).containsExactly(Duration.ofMillis(5500));
   }
 
   @Test
@@ -213,24 +219,5 @@ class RetryTest {
 
     assertThatThrownBy(() -> update(policy().build())).isInstanceOf(ValidationException.class);
     assertThat(server.getRequestCount()).isEqualTo(2);
-  }
-
-  /** A random source that always draws the same double. */
-  static final class FixedRandom implements RandomGenerator {
-    private final double value;
-
-    FixedRandom(double value) {
-      this.value = value;
-    }
-
-    @Override
-    public long nextLong() {
-      return (long) (value * Long.MAX_VALUE);
-    }
-
-    @Override
-    public double nextDouble() {
-      return value;
-    }
   }
 }

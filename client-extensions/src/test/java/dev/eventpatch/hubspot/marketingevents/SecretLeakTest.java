@@ -109,7 +109,7 @@ class SecretLeakTest {
           .accessToken(TOKEN)
           .baseUrl(server.url("/").toString())
           .rateLimit(RateLimit.none())
-          .sleeper(new CountingSleeper())
+          .timing(new CountingSleeper())
           .build()) {
         Outcome[] outcomes = LoadTest.run(client, 500, 8);
         for (Outcome outcome : outcomes) {
@@ -145,7 +145,7 @@ class SecretLeakTest {
     for (MarketingEventsClient.Builder builder : builders) {
       try (MarketingEventsClient client = builder.baseUrl(url).retryPolicy(RetryPolicy.none()).build()) {
         Throwable thrown = catchThrowable(() -> client.update("evt", "acct", update));
-        assertThat(thrown).isInstanceOfAny(IllegalStateException.class, IllegalArgumentException.class);
+        assertThat(thrown).isInstanceOfAny(dev.eventpatch.hubspot.marketingevents.exception.AccessTokenException.class, IllegalArgumentException.class);
         texts.add(describe(thrown));
         texts.add(client.toString());
       }
@@ -157,7 +157,7 @@ class SecretLeakTest {
     texts.add(describe(insecure));
     texts.add(RetryPolicy.defaults().toString());
     texts.add(RateLimit.adaptive().toString());
-    texts.add(RequestOptions.builder().header("X-Gateway-Key", TOKEN).timeout(Duration.ofSeconds(1)).build().toString());
+    texts.add(RequestOptions.builder().header("X-Gateway-Key", TOKEN).attemptTimeout(Duration.ofSeconds(1)).build().toString());
     return texts;
   }
 

@@ -1,5 +1,7 @@
 package dev.eventpatch.hubspot.marketingevents;
 
+import dev.eventpatch.hubspot.marketingevents.internal.CallContext;
+import dev.eventpatch.hubspot.marketingevents.internal.Timing;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,13 +11,18 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** A clock that only moves when its sleeper sleeps: retries and limiter waits without waiting. */
-final class VirtualTime extends Clock implements Sleeper {
-  private final AtomicLong millis;
+/**
+ * Time that only moves when the client waits through it (or a test advances it): retries,
+ * deadlines and limiter waits without waiting, each wait recorded so that it can be asserted
+ * exactly. The wall clock moves with it.
+ */
+class VirtualTime implements Timing {
+  private final Instant start;
+  private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
   private final List<Duration> sleeps = new CopyOnWriteArrayList<>();
 
   VirtualTime(Instant start) {
-    millis = new AtomicLong(start.toEpochMilli());
+    this.start = start;
   }
 
   VirtualTime() {
@@ -23,40 +30,68 @@ final class VirtualTime extends Clock implements Sleeper {
   }
 
   @Override
-  public void sleep(Duration duration) {
-    sleeps.add(duration);
-    millis.addAndGet(duration.toMillis());
+  public long nanoTime() {
+    return nanos.get();
+  }
+
+  @Override
+  public Clock wallClock() {
+    return new Clock() {
+      @Override
+      public ZoneId getZone() {
+        return ZoneOffset.UTC;
+      }
+
+      @Override
+      public Clock withZone(ZoneId zone) {
+        throw new UnsupportedOperationException("virtual time is UTC only");
+      }
+
+      @Override
+      public Instant instant() {
+        return VirtualTime.this.instant();
+      }
+    };
+  }
+
+  @Override
+  public void sleep(long duration, CallContext call) {
+    if (duration < 0) {
+      throw new AssertionError("asked to sleep a negative duration: " + duration);
+    }
+    sleeps.add(Duration.ofNanos(duration));
+    nanos.addAndGet(duration);
   }
 
   void advance(Duration duration) {
-    millis.addAndGet(duration.toMillis());
+    nanos.addAndGet(duration.toNanos());
   }
 
+  /** @return every wait, in order */
   List<Duration> sleeps() {
     return List.copyOf(sleeps);
   }
 
+  /** @return every wait, in order */
+  List<Duration> waits() {
+    return sleeps();
+  }
+
+  /** @return the sum of the waits */
   Duration totalSlept() {
     return sleeps.stream().reduce(Duration.ZERO, Duration::plus);
   }
 
-  @Override
-  public ZoneId getZone() {
-    return ZoneOffset.UTC;
+  /** @return the sum of the waits */
+  Duration waited() {
+    return totalSlept();
   }
 
-  @Override
-  public Clock withZone(ZoneId zone) {
-    throw new UnsupportedOperationException();
+  Instant instant() {
+    return start.plusNanos(nanos.get() - 1_000_000_000L);
   }
 
-  @Override
-  public long millis() {
-    return millis.get();
-  }
-
-  @Override
-  public Instant instant() {
-    return Instant.ofEpochMilli(millis.get());
+  long millis() {
+    return instant().toEpochMilli();
   }
 }

@@ -1,17 +1,14 @@
 package dev.eventpatch.hubspot.marketingevents.exception;
 
 /**
- * No complete answer came back: the connection was refused or reset, or the network failed.
- * The update may or may not have been applied; repeating it is safe, since it sets fields.
+ * No answer came back from HubSpot: the connection could not be opened, or it failed while the
+ * request or answer travelled. The update may have been applied all the same, when the request
+ * reached HubSpot before the answer was lost.
  */
-public class ApiConnectionException extends MarketingEventsException {
+public sealed class ApiConnectionException extends MarketingEventsException permits ApiTimeoutException {
   private static final long serialVersionUID = 1L;
 
-  /**
-   * @param message what failed
-   * @param cause the I/O failure
-   */
-  public ApiConnectionException(String message, Throwable cause) {
+  ApiConnectionException(String message, Throwable cause) {
     super(message, cause);
   }
 }

@@ -1,17 +1,14 @@
 package dev.eventpatch.hubspot.marketingevents.exception;
 
 /**
- * A connect, read or whole-call timeout ran out. The update may have been applied all the same:
- * HubSpot may have received it before the answer was lost.
+ * A timeout ran out before HubSpot answered: the connect timeout, the read timeout, an attempt's
+ * timeout or the whole call's deadline; the message says which. The update may have been applied
+ * all the same: HubSpot may have received it before the answer was lost.
  */
-public class ApiTimeoutException extends ApiConnectionException {
+public final class ApiTimeoutException extends ApiConnectionException {
   private static final long serialVersionUID = 1L;
 
-  /**
-   * @param message which timeout ran out
-   * @param cause the timeout
-   */
-  public ApiTimeoutException(String message, Throwable cause) {
+  ApiTimeoutException(String message, Throwable cause) {
     super(message, cause);
   }
 }

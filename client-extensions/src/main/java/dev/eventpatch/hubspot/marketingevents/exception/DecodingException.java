@@ -6,19 +6,13 @@ import java.util.Optional;
  * A successful answer did not hold the expected JSON: empty, truncated, another content type, or
  * missing a field HubSpot always sends. The update was most likely applied.
  */
-public class DecodingException extends MarketingEventsException {
+public final class DecodingException extends MarketingEventsException {
   private static final long serialVersionUID = 1L;
 
   private final int statusCode;
   private final String correlationId;
 
-  /**
-   * @param statusCode the HTTP status of the answer
-   * @param correlationId HubSpot's correlation id header, or {@code null}
-   * @param message what was wrong with the body
-   * @param cause the parse failure, or {@code null}
-   */
-  public DecodingException(int statusCode, String correlationId, String message, Throwable cause) {
+  DecodingException(int statusCode, String correlationId, String message, Throwable cause) {
     super(message, cause);
     this.statusCode = statusCode;
     this.correlationId = correlationId;

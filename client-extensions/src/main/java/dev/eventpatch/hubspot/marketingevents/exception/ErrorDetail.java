@@ -13,14 +13,7 @@ public final class ErrorDetail {
   private final String subCategory;
   private final Map<String, List<String>> context;
 
-  /**
-   * @param message the readable explanation; required
-   * @param code HubSpot's machine-readable code, or {@code null}
-   * @param in the field the problem is in, or {@code null}
-   * @param subCategory the finer kind of problem, or {@code null}
-   * @param context values explaining the problem; {@code null} for none
-   */
-  public ErrorDetail(
+  ErrorDetail(
       String message,
       String code,
       String in,

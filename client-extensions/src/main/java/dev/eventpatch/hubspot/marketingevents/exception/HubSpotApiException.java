@@ -14,26 +14,33 @@ import java.util.Optional;
  * empty; a body that was not HubSpot's JSON at all (an HTML page from a proxy) leaves them all
  * empty but still yields the exception that matches the status.
  *
- * <p>Subclasses name the kinds of error callers act on differently; an unmapped status gives
- * this class itself.
+ * <p>Subclasses name the kinds of error callers act on differently; any other status (such as
+ * 405, 409 or 415, which this endpoint does not document) gives this class itself, with every
+ * field HubSpot sent.
  */
-public class HubSpotApiException extends MarketingEventsException {
+public sealed class HubSpotApiException extends MarketingEventsException
+    permits ValidationException,
+        AuthenticationException,
+        PermissionException,
+        NotFoundException,
+        RateLimitException,
+        ServerException {
   private static final long serialVersionUID = 1L;
 
   private final int statusCode;
   private final transient ErrorBody body;
 
-  /**
-   * @param statusCode the HTTP status HubSpot answered
-   * @param body what the error body said
-   */
-  public HubSpotApiException(int statusCode, ErrorBody body) {
-    super(describe(statusCode, body), null);
+  HubSpotApiException(int statusCode, ErrorBody body) {
+    this(statusCode, body, describe(statusCode, body));
+  }
+
+  HubSpotApiException(int statusCode, ErrorBody body, String message) {
+    super(message, null);
     this.statusCode = statusCode;
     this.body = body == null ? ErrorBody.builder().build() : body;
   }
 
-  private static String describe(int statusCode, ErrorBody body) {
+  static String describe(int statusCode, ErrorBody body) {
     StringBuilder text = new StringBuilder("HubSpot answered HTTP ").append(statusCode);
     if (body != null) {
       String kind = body.category != null ? body.category : body.errorType;
@@ -122,11 +129,8 @@ public class HubSpotApiException extends MarketingEventsException {
     return java.util.Collections.unmodifiableMap(copy);
   }
 
-  /**
-   * What an error answer carried, parsed leniently: every field may be missing. Built by the
-   * client; public so that callers can build exceptions in their own tests.
-   */
-  public static final class ErrorBody {
+  /** What an error answer carried, parsed leniently: every field may be missing. */
+  static final class ErrorBody {
     final String category;
     final String subCategory;
     final String correlationId;
@@ -154,12 +158,12 @@ public class HubSpotApiException extends MarketingEventsException {
     }
 
     /** @return a builder with every field empty */
-    public static Builder builder() {
+    static Builder builder() {
       return new Builder();
     }
 
     /** Builds an {@link ErrorBody}; every field is optional. */
-    public static final class Builder {
+    static final class Builder {
       private String category;
       private String subCategory;
       private String correlationId;
@@ -175,73 +179,73 @@ public class HubSpotApiException extends MarketingEventsException {
       private Builder() {}
 
       /** @param value HubSpot's {@code category} @return this builder */
-      public Builder category(String value) {
+      Builder category(String value) {
         category = value;
         return this;
       }
 
       /** @param value HubSpot's {@code subCategory} @return this builder */
-      public Builder subCategory(String value) {
+      Builder subCategory(String value) {
         subCategory = value;
         return this;
       }
 
       /** @param value HubSpot's {@code correlationId} @return this builder */
-      public Builder correlationId(String value) {
+      Builder correlationId(String value) {
         correlationId = value;
         return this;
       }
 
       /** @param value HubSpot's {@code message} @return this builder */
-      public Builder message(String value) {
+      Builder message(String value) {
         message = value;
         return this;
       }
 
       /** @param value HubSpot's {@code errors} @return this builder */
-      public Builder errors(List<ErrorDetail> value) {
+      Builder errors(List<ErrorDetail> value) {
         errors = value;
         return this;
       }
 
       /** @param value HubSpot's {@code context} @return this builder */
-      public Builder context(Map<String, List<String>> value) {
+      Builder context(Map<String, List<String>> value) {
         context = value;
         return this;
       }
 
       /** @param value HubSpot's {@code links} @return this builder */
-      public Builder links(Map<String, String> value) {
+      Builder links(Map<String, String> value) {
         links = value;
         return this;
       }
 
       /** @param value the {@code errorType} of a 429 body @return this builder */
-      public Builder errorType(String value) {
+      Builder errorType(String value) {
         errorType = value;
         return this;
       }
 
       /** @param value the {@code policyName} of a 429 body @return this builder */
-      public Builder policyName(String value) {
+      Builder policyName(String value) {
         policyName = value;
         return this;
       }
 
       /** @param value the {@code requestId} of a 429 body @return this builder */
-      public Builder requestId(String value) {
+      Builder requestId(String value) {
         requestId = value;
         return this;
       }
 
       /** @param value the delay of a {@code Retry-After} header @return this builder */
-      public Builder retryAfter(Duration value) {
+      Builder retryAfter(Duration value) {
         retryAfter = value;
         return this;
       }
 
       /** @return the error body */
-      public ErrorBody build() {
+      ErrorBody build() {
         return new ErrorBody(this);
       }
     }

@@ -1,14 +1,29 @@
 package dev.eventpatch.hubspot.marketingevents.exception;
 
-/** Base of every exception the client throws for a failed call. Unchecked. */
-public class MarketingEventsException extends RuntimeException {
+import dev.eventpatch.hubspot.marketingevents.internal.Errors;
+
+/**
+ * The base of every exception the client throws for a call that failed; unchecked. The
+ * subclasses are closed: a {@code catch} of each, or a check with {@code instanceof}, covers every
+ * case. None can be built outside the client, so that what a caller catches always comes from a
+ * real call.
+ */
+public abstract sealed class MarketingEventsException extends RuntimeException
+    permits HubSpotApiException,
+        ApiConnectionException,
+        DecodingException,
+        PropertyValueFormatException,
+        UnappliedPropertiesException,
+        RateLimitWaitTimeoutException,
+        AccessTokenException {
   private static final long serialVersionUID = 1L;
 
-  /**
-   * @param message what went wrong; never contains the access token
-   * @param cause the underlying failure, or {@code null}
-   */
-  public MarketingEventsException(String message, Throwable cause) {
+  static {
+    // Hands the package-private constructors to the client's internals, and to nobody else.
+    Errors.install(new Factory());
+  }
+
+  MarketingEventsException(String message, Throwable cause) {
     super(message, cause);
   }
 }

@@ -9,13 +9,12 @@ import dev.eventpatch.hubspot.marketingevents.UpdateResponse;
  * defined on the account's MarketingEvent object. The rest of the update was applied; {@link
  * #response()} holds the event as HubSpot returned it.
  */
-public class UnappliedPropertiesException extends MarketingEventsException {
+public final class UnappliedPropertiesException extends MarketingEventsException {
   private static final long serialVersionUID = 1L;
 
   private final transient UpdateResponse response;
 
-  /** @param response the answer whose custom properties were not applied as sent */
-  public UnappliedPropertiesException(UpdateResponse response) {
+  UnappliedPropertiesException(UpdateResponse response) {
     super(describe(response.propertyReport()), null);
     this.response = response;
   }

@@ -4,16 +4,8 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import dev.eventpatch.hubspot.marketingevents.exception.AuthenticationException;
-import dev.eventpatch.hubspot.marketingevents.exception.ConflictException;
 import dev.eventpatch.hubspot.marketingevents.exception.ErrorDetail;
 import dev.eventpatch.hubspot.marketingevents.exception.HubSpotApiException;
-import dev.eventpatch.hubspot.marketingevents.exception.HubSpotApiException.ErrorBody;
-import dev.eventpatch.hubspot.marketingevents.exception.NotFoundException;
-import dev.eventpatch.hubspot.marketingevents.exception.PermissionException;
-import dev.eventpatch.hubspot.marketingevents.exception.RateLimitException;
-import dev.eventpatch.hubspot.marketingevents.exception.ServerException;
-import dev.eventpatch.hubspot.marketingevents.exception.ValidationException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,47 +31,30 @@ public final class ErrorDecoder {
    * @return the exception to throw
    */
   public static HubSpotApiException decode(Exchange exchange, Clock clock) {
-    ErrorBody.Builder body = ErrorBody.builder();
     JsonObject json = parseObject(exchange.body());
+    Duration retryAfter = retryAfter(exchange.header("Retry-After"), clock);
+    Errors.ErrorFields fields;
     if (json != null) {
-      body.category(string(json, "category"))
-          .subCategory(string(json, "subCategory"))
-          .correlationId(string(json, "correlationId"))
-          .message(string(json, "message"))
-          .errorType(string(json, "errorType"))
-          .policyName(string(json, "policyName"))
-          .requestId(string(json, "requestId"))
-          .context(context(json.get("context")))
-          .links(links(json.get("links")))
-          .errors(details(json.get("errors")));
-      if (string(json, "correlationId") == null) {
-        body.correlationId(exchange.correlationId());
-      }
+      String correlationId = string(json, "correlationId");
+      fields =
+          new Errors.ErrorFields(
+              string(json, "category"),
+              string(json, "subCategory"),
+              correlationId != null ? correlationId : exchange.correlationId(),
+              string(json, "message"),
+              details(json.get("errors")),
+              context(json.get("context")),
+              links(json.get("links")),
+              string(json, "errorType"),
+              string(json, "policyName"),
+              string(json, "requestId"),
+              retryAfter);
     } else {
-      body.correlationId(exchange.correlationId());
+      fields =
+          new Errors.ErrorFields(
+              null, null, exchange.correlationId(), null, null, null, null, null, null, null, retryAfter);
     }
-    body.retryAfter(retryAfter(exchange.header("Retry-After"), clock));
-    int status = exchange.statusCode();
-    ErrorBody parsed = body.build();
-    switch (status) {
-      case 400:
-      case 422:
-        return new ValidationException(status, parsed);
-      case 401:
-        return new AuthenticationException(status, parsed);
-      case 403:
-        return new PermissionException(status, parsed);
-      case 404:
-        return new NotFoundException(status, parsed);
-      case 409:
-        return new ConflictException(status, parsed);
-      case 429:
-        return new RateLimitException(status, parsed);
-      default:
-        return status >= 500 && status <= 599
-            ? new ServerException(status, parsed)
-            : new HubSpotApiException(status, parsed);
-    }
+    return Errors.get().apiError(exchange.statusCode(), fields);
   }
 
   /**
@@ -171,7 +146,7 @@ public final class ErrorDecoder {
       JsonObject detail = item.getAsJsonObject();
       String message = string(detail, "message");
       details.add(
-          new ErrorDetail(
+          Errors.get().detail(
               message == null ? "" : message,
               string(detail, "code"),
               string(detail, "in"),

@@ -21,7 +21,13 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Type;
 import java.net.InetAddress;
+import java.io.InterruptedIOException;
+import java.net.InetSocketAddress;
+import java.net.Proxy;
+import java.net.ProxySelector;
 import java.net.Socket;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.X509TrustManager;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -36,6 +42,8 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import javax.net.SocketFactory;
 import okhttp3.Call;
+import okhttp3.Credentials;
+import okhttp3.EventListener;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
 import okhttp3.Headers;
@@ -46,60 +54,133 @@ import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 import okio.Buffer;
+import okio.BufferedSource;
 import retrofit2.Converter;
 import retrofit2.Retrofit;
 import retrofit2.converter.gson.GsonConverterFactory;
 
 /**
- * Sends one attempt of an update and reads its whole answer. The request itself (method, path
- * with its encoded id, query, JSON body) is built by the generated Retrofit interface, so that
- * what goes on the wire is what the spec describes; this class adds the credentials, headers and
- * timeouts, and runs it on a connection pool of its own.
+ * Sends one request and reads its whole answer, on a connection pool of the client's own. The
+ * request (method, path with its encoded ids, query, JSON body) comes from the generated Retrofit
+ * interface, so that what goes on the wire is what the spec describes; the pipeline adds
+ * credentials and headers, and this class the network settings and the limits on the answer.
  */
 public final class HttpTransport implements AutoCloseable {
   private static final Logger LOG = System.getLogger("dev.eventpatch.hubspot.marketingevents.http");
 
   private final OkHttpClient http;
   private final MarketingEventsApi api;
-  private final String userAgent;
   private final ExecutorService dispatcherExecutor;
+  private final long maxBodyBytes;
+
+  /**
+   * Network settings, all JDK types.
+   *
+   * @param connectTimeout to open a connection
+   * @param readTimeout between two reads (and writes)
+   * @param proxy a fixed proxy, or null
+   * @param proxySelector a proxy selector, or null
+   * @param proxyUser the proxy's user name for Basic authentication, or null
+   * @param proxyPassword the proxy's password, or null
+   * @param sslContext custom trust, or null for the JDK's
+   * @param trustManager the trust manager of {@code sslContext}, or null
+   * @param maxIdleConnections idle connections kept
+   * @param keepAlive how long an idle connection is kept
+   * @param maxBodyBytes the largest answer body read
+   */
+  public record Network(
+      Duration connectTimeout,
+      Duration readTimeout,
+      Proxy proxy,
+      ProxySelector proxySelector,
+      String proxyUser,
+      String proxyPassword,
+      SSLContext sslContext,
+      X509TrustManager trustManager,
+      int maxIdleConnections,
+      Duration keepAlive,
+      long maxBodyBytes) {
+    @Override
+    public String toString() {
+      // Never the proxy password.
+      return "Network{connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout + ", proxy="
+          + (proxy != null ? proxy : proxySelector != null ? "selector" : "none")
+          + (proxyUser != null ? ", proxyUser=" + proxyUser : "") + ", customTrust=" + (sslContext != null)
+          + ", maxIdleConnections=" + maxIdleConnections + ", keepAlive=" + keepAlive + ", maxBodyBytes="
+          + maxBodyBytes + "}";
+    }
+  }
+
+  /** The request failed on a reused keep-alive connection before any byte of its answer came. */
+  static final class StaleConnectionException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    StaleConnectionException(IOException cause) {
+      super("a reused connection failed before the answer began: " + cause, cause);
+    }
+  }
+
+  /** The answer's body was larger than the client reads. */
+  static final class BodyTooLargeException extends IOException {
+    private static final long serialVersionUID = 1L;
+    final int status;
+    final String correlationId;
+
+    BodyTooLargeException(int status, String correlationId, long max) {
+      super("HubSpot answered " + status + " with a body over the limit of " + max + " bytes");
+      this.status = status;
+      this.correlationId = correlationId;
+    }
+  }
 
   /**
    * @param baseUrl the API root, with a trailing slash
-   * @param connectTimeout connect timeout
-   * @param readTimeout read timeout, between bytes
-   * @param callTimeout whole-attempt timeout; zero for none
-   * @param userAgent the User-Agent header
-   * @param maxIdleConnections connections kept open between calls
+   * @param network the network settings
    */
-  public HttpTransport(
-      String baseUrl,
-      Duration connectTimeout,
-      Duration readTimeout,
-      Duration callTimeout,
-      String userAgent,
-      int maxIdleConnections) {
-    this.userAgent = userAgent;
+  public HttpTransport(String baseUrl, Network network) {
     // The dispatcher only serves asynchronous OkHttp calls, which this client does not make; it
     // still gets an executor of its own so that close() leaves no thread of OkHttp's behind.
     this.dispatcherExecutor =
         new ThreadPoolExecutor(0, Integer.MAX_VALUE, 10, TimeUnit.SECONDS, new SynchronousQueue<>(),
             Threads.daemonFactory("marketing-events-okhttp-dispatcher"));
-    this.http =
+    this.maxBodyBytes = network.maxBodyBytes();
+    OkHttpClient.Builder builder =
         new OkHttpClient.Builder()
-            .connectTimeout(connectTimeout)
-            .readTimeout(readTimeout)
-            .writeTimeout(readTimeout)
-            .callTimeout(callTimeout)
-            .connectionPool(new ConnectionPool(maxIdleConnections, 5, TimeUnit.MINUTES))
+            .connectTimeout(network.connectTimeout())
+            .readTimeout(network.readTimeout())
+            .writeTimeout(network.readTimeout())
+            .connectionPool(
+                new ConnectionPool(network.maxIdleConnections(), network.keepAlive().toMillis(), TimeUnit.MILLISECONDS))
             .dispatcher(new Dispatcher(dispatcherExecutor))
             .socketFactory(new NoDelaySocketFactory())
+            .eventListenerFactory(ConnectionEvents::of)
             // Redirects would resend the token to wherever a proxy points; HubSpot's API answers
             // this endpoint directly.
             .followRedirects(false)
             .followSslRedirects(false)
-            .retryOnConnectionFailure(false)
-            .build();
+            // The pipeline decides what is resent: OkHttp's own silent retries would resend a
+            // PATCH after any recoverable failure, and count nothing.
+            .retryOnConnectionFailure(false);
+    if (network.proxy() != null) {
+      builder.proxy(network.proxy());
+    } else if (network.proxySelector() != null) {
+      builder.proxySelector(network.proxySelector());
+    }
+    if (network.proxyUser() != null) {
+      String credential = Credentials.basic(network.proxyUser(), network.proxyPassword());
+      builder.proxyAuthenticator(
+          (route, response) -> {
+            // One try: a proxy that refuses the credential once will refuse it again.
+            if (response.request().header("Proxy-Authorization") != null) {
+              return null;
+            }
+            return response.request().newBuilder().header("Proxy-Authorization", credential).build();
+          });
+    }
+    if (network.sslContext() != null) {
+      builder.sslSocketFactory(network.sslContext().getSocketFactory(), network.trustManager());
+    }
+    this.http = builder.build();
     this.api =
         new Retrofit.Builder()
             .baseUrl(baseUrl)
@@ -110,74 +191,71 @@ public final class HttpTransport implements AutoCloseable {
             .create(MarketingEventsApi.class);
   }
 
+  /** @return the generated interface, whose calls only build requests here */
+  public MarketingEventsApi api() {
+    return api;
+  }
+
   /**
-   * Sends one attempt and reads the whole answer.
+   * Sends one request and reads the whole answer, up to the body limit.
    *
-   * @param externalEventId the event's id in the external application
-   * @param externalAccountId the account's id in the external application
-   * @param body the request body
-   * @param bearerToken the access token, or null to send no Authorization header
-   * @param extraHeaders headers to add
-   * @param timeout this attempt's whole-call timeout, or null for the client's
+   * @param request the complete request
+   * @param timeoutNanos this attempt's timeout
+   * @param context the call, to cancel the exchange
    * @param attempt the attempt's number, for the log
    * @return the answer
-   * @throws IOException if the connection failed or a timeout ran out
+   * @throws IOException if the connection failed, a timeout ran out, or the body was too large
    */
-  public Exchange send(
-      String externalEventId,
-      String externalAccountId,
-      MarketingEventUpdateRequestParams body,
-      String bearerToken,
-      Map<String, String> extraHeaders,
-      Duration timeout,
-      int attempt)
-      throws IOException {
-    Request template = api.updateEventByExternalIds(externalEventId, externalAccountId, body).request();
-    Request.Builder request = template.newBuilder().header("User-Agent", userAgent);
-    extraHeaders.forEach(request::header);
-    if (bearerToken != null) {
-      request.header("Authorization", "Bearer " + bearerToken);
-    }
-    Request built = request.build();
-    Call call = http.newCall(built);
-    if (timeout != null) {
-      call.timeout().timeout(timeout.toNanos(), TimeUnit.NANOSECONDS);
-    }
+  Exchange execute(Request request, long timeoutNanos, CallContext context, int attempt) throws IOException {
+    ConnectionEvents events = new ConnectionEvents();
+    Call call = http.newCall(request.newBuilder().tag(ConnectionEvents.class, events).build());
+    call.timeout().timeout(Math.max(1, timeoutNanos), TimeUnit.NANOSECONDS);
     long started = System.nanoTime();
-    if (LOG.isLoggable(Level.DEBUG)) {
-      // The Authorization header is never logged, not even in part.
-      LOG.log(Level.DEBUG, "--> {0} {1} (attempt {2}, {3}, extra headers {4})", built.method(),
-          built.url(), attempt, bearerToken == null ? "no Authorization" : "Authorization: <redacted>",
-          extraHeaders.keySet());
-    }
+    context.sending(call);
     try (Response response = call.execute()) {
       ResponseBody responseBody = response.body();
-      byte[] bytes = responseBody.bytes();
-      MediaType type = responseBody.contentType();
+      Headers raw = response.headers();
       // One case-insensitive map, names in lower case as Headers.toMultimap() gives them, built
       // directly: copying toMultimap()'s map into another one allocated both on every call.
-      Headers raw = response.headers();
       Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
       for (int i = 0, n = raw.size(); i < n; i++) {
         headers.computeIfAbsent(raw.name(i).toLowerCase(Locale.ROOT), name -> new ArrayList<>(1)).add(raw.value(i));
       }
       // Made unmodifiable here, once, so that UpdateResponse can hand the same map to callers.
       headers.replaceAll((name, values) -> Collections.unmodifiableList(values));
+      BufferedSource source = responseBody.source();
+      // request(n) reads until n bytes are buffered or the body ends: never more than the limit
+      // plus one segment is held, whatever the server sends.
+      if (source.request(maxBodyBytes + 1)) {
+        List<String> ids = headers.get("x-hubspot-correlation-id");
+        throw new BodyTooLargeException(response.code(), ids == null ? null : ids.get(0), maxBodyBytes);
+      }
+      byte[] bytes = source.readByteArray();
+      MediaType type = responseBody.contentType();
       Exchange exchange =
           new Exchange(response.code(), Collections.unmodifiableMap(headers),
               type == null ? null : type.type() + "/" + type.subtype(), bytes);
       if (LOG.isLoggable(Level.DEBUG)) {
         LOG.log(Level.DEBUG, "<-- {0} {1} ({2} ms, {3} bytes, correlationId {4})", response.code(),
-            built.url(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), bytes.length,
+            request.url(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), bytes.length,
             exchange.correlationId());
       }
       return exchange;
     } catch (IOException e) {
       if (LOG.isLoggable(Level.DEBUG)) {
-        LOG.log(Level.DEBUG, "<-- failed {0} ({1} ms): {2}", built.url(),
+        LOG.log(Level.DEBUG, "<-- failed {0} ({1} ms): {2}", request.url(),
             TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), e.toString());
       }
+      if (!(e instanceof BodyTooLargeException) && events.reusedAndSilent() && !call.isCanceled()
+          && !(e instanceof InterruptedIOException)) {
+        // The server had closed this keep-alive connection while it sat in the pool. Its idle
+        // siblings are most likely closed too: drop them, so that the resend opens a fresh one.
+        http.connectionPool().evictAll();
+        throw new StaleConnectionException(e);
+      }
       throw e;
+    } finally {
+      context.sent();
     }
   }
 
@@ -186,11 +264,45 @@ public final class HttpTransport implements AutoCloseable {
     return http.connectionPool().connectionCount();
   }
 
+  /** @return idle connections of this client's pool */
+  public int idleConnectionCount() {
+    return http.connectionPool().idleConnectionCount();
+  }
+
   @Override
   public void close() {
     http.dispatcher().cancelAll();
     dispatcherExecutor.shutdownNow();
     http.connectionPool().evictAll();
+  }
+
+  /**
+   * What one call did with its connection: whether it opened one (or reused a pooled one), and
+   * whether any of the answer arrived. OkHttp reports these as events; the request's tag carries
+   * the record from the call to its listener.
+   */
+  static final class ConnectionEvents extends EventListener {
+    private volatile boolean connected;
+    private volatile boolean answerBegan;
+
+    private static ConnectionEvents of(Call call) {
+      ConnectionEvents events = call.request().tag(ConnectionEvents.class);
+      return events == null ? new ConnectionEvents() : events;
+    }
+
+    boolean reusedAndSilent() {
+      return !connected && !answerBegan;
+    }
+
+    @Override
+    public void connectStart(Call call, InetSocketAddress address, Proxy proxy) {
+      connected = true;
+    }
+
+    @Override
+    public void responseHeadersEnd(Call call, Response response) {
+      answerBegan = true;
+    }
   }
 
   /**

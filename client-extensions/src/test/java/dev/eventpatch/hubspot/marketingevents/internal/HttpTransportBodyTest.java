@@ -61,9 +61,8 @@ class HttpTransportBodyTest {
 
     server.enqueue(new MockResponse.Builder().code(200).body("{}").build());
     try (HttpTransport transport =
-        new HttpTransport(server.url("/").toString(), Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ZERO,
-            "test", 1)) {
-      transport.send("webinar-1", "acct-1", params, "token", Map.of(), null, 1);
+        TestTransports.transport(server.url("/").toString())) {
+      TestTransports.send(transport, "webinar-1", "acct-1", params);
     }
     RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
 

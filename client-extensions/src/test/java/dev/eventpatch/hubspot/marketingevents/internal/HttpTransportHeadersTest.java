@@ -28,10 +28,8 @@ class HttpTransportHeadersTest {
             .build());
     Exchange exchange;
     try (HttpTransport transport =
-        new HttpTransport(server.url("/").toString(), Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ZERO,
-            "test", 1)) {
-      exchange = transport.send("e", "a", new MarketingEventUpdateRequestParams().customProperties(List.of()), null,
-          Map.of(), null, 1);
+        TestTransports.transport(server.url("/").toString())) {
+      exchange = TestTransports.send(transport, "e", "a", new MarketingEventUpdateRequestParams().customProperties(List.of()));
     }
 
     Headers sent =

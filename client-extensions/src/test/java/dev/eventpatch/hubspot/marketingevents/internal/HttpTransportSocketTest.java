@@ -16,7 +16,7 @@ class HttpTransportSocketTest {
   @Test
   void socketsHaveTcpNoDelay() throws Exception {
     try (HttpTransport transport =
-        new HttpTransport("http://127.0.0.1/", Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ZERO, "test", 1)) {
+        TestTransports.transport("http://127.0.0.1/")) {
       Field field = HttpTransport.class.getDeclaredField("http");
       field.setAccessible(true);
       OkHttpClient http = (OkHttpClient) field.get(transport);
