@@ -108,7 +108,7 @@ public final class SpecCompatibilityGate {
                 + " baseline of " + baseline + ", and the project version " + projectVersion
                 + " is not a new major version. Undo the change(s), or set the project version to "
                 + baseline.nextMajor() + "-SNAPSHOT and list them in CHANGELOG.md"
-                + " (see README, \"Regenerating when the spec changes\").");
+                + " (see docs/regenerating.md, \"Regenerating when the spec changes\").");
         return REFUSED;
     }
 }

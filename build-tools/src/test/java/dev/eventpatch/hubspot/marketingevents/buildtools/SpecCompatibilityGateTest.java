@@ -134,6 +134,7 @@ class SpecCompatibilityGateTest {
         assertThat(outcome.output).contains("the project version 0.1.0-SNAPSHOT is not a new major version")
                 .contains("set the project version to 1.0.0-SNAPSHOT")
                 .contains("CHANGELOG.md")
+                .contains("docs/regenerating.md")
                 .contains("Regenerating when the spec changes");
     }
 
