@@ -1,10 +1,13 @@
 package dev.eventpatch.hubspot.marketingevents.internal;
 
 import dev.eventpatch.hubspot.marketingevents.RateLimit;
+import dev.eventpatch.hubspot.marketingevents.spi.ClientListener;
 import dev.eventpatch.hubspot.marketingevents.spi.RateLimiter;
 
 /** Builds the in-process limiters behind {@link RateLimiter#inProcess}. */
 public final class Limiters {
+  private static final ClientListener SILENT = new ClientListener() {};
+
   private Limiters() {}
 
   /**
@@ -12,7 +15,15 @@ public final class Limiters {
    * @return a new limiter for one client
    */
   public static RateLimiter inProcess(RateLimit limit) {
-    // Replaced by the in-process limiter of the "correctness under stress" work, on its branch.
-    throw new UnsupportedOperationException("not yet built: " + limit);
+    return inProcess(limit, SILENT);
+  }
+
+  /**
+   * @param limit the limit
+   * @param listener hears the limit in force at start and whenever HubSpot's headers change it
+   * @return a new limiter for one client, on the JVM's monotonic clock
+   */
+  public static RateLimiter inProcess(RateLimit limit, ClientListener listener) {
+    return new InProcessRateLimiter(limit, listener, Ticker.SYSTEM);
   }
 }
