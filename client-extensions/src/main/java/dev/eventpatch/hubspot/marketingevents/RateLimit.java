@@ -21,7 +21,8 @@ import java.util.Objects;
  *
  * <p>Whatever the kind, a 429 pauses every caller of the client (for its {@code Retry-After}, or
  * until the window makes room), and a {@code DAILY} 429 makes later calls fail fast until the
- * reset, unless the limit is {@link #none()}. Treat HubSpot's numbers as configuration: they
+ * reset, unless the limit is {@link #none()}. The reset is the 429's {@code Retry-After}, or
+ * {@link #dailyLimitCoolDown()} when it has none. Treat HubSpot's numbers as configuration: they
  * depend on the app, the account's tier and add-ons. Immutable.
  */
 public final class RateLimit {
@@ -37,17 +38,24 @@ public final class RateLimit {
     ADAPTIVE
   }
 
-  private static final RateLimit NONE = new RateLimit(Kind.NONE, 0, Duration.ZERO);
-  private static final RateLimit ADAPTIVE = new RateLimit(Kind.ADAPTIVE, 100, Duration.ofSeconds(10));
+  // A DAILY 429 without Retry-After does not say when the day ends (midnight in the account's
+  // time zone, which the client does not know); five minutes keeps a stopped job from hammering
+  // HubSpot while still noticing a reset, or a raised limit, soon enough.
+  private static final Duration DEFAULT_DAILY_LIMIT_COOL_DOWN = Duration.ofMinutes(5);
+  private static final RateLimit NONE = new RateLimit(Kind.NONE, 0, Duration.ZERO, DEFAULT_DAILY_LIMIT_COOL_DOWN);
+  private static final RateLimit ADAPTIVE =
+      new RateLimit(Kind.ADAPTIVE, 100, Duration.ofSeconds(10), DEFAULT_DAILY_LIMIT_COOL_DOWN);
 
   private final Kind kind;
   private final int requests;
   private final Duration window;
+  private final Duration dailyLimitCoolDown;
 
-  private RateLimit(Kind kind, int requests, Duration window) {
+  private RateLimit(Kind kind, int requests, Duration window, Duration dailyLimitCoolDown) {
     this.kind = kind;
     this.requests = requests;
     this.window = window;
+    this.dailyLimitCoolDown = dailyLimitCoolDown;
   }
 
   /**
@@ -101,7 +109,23 @@ public final class RateLimit {
     if (window.toMillis() < 1) {
       throw new IllegalArgumentException("window must be at least a millisecond, got " + window);
     }
-    return new RateLimit(kind, requests, window);
+    return new RateLimit(kind, requests, window, DEFAULT_DAILY_LIMIT_COOL_DOWN);
+  }
+
+  /**
+   * This limit with another cool-down after a {@code DAILY} 429 that carries no {@code
+   * Retry-After}: calls fail fast for that long, then requests go out again.
+   *
+   * @param coolDown how long calls fail fast; the default is 5 minutes
+   * @return the limit with that cool-down
+   * @throws IllegalArgumentException if coolDown is not positive
+   */
+  public RateLimit withDailyLimitCoolDown(Duration coolDown) {
+    Objects.requireNonNull(coolDown, "coolDown == null");
+    if (coolDown.isZero() || coolDown.isNegative()) {
+      throw new IllegalArgumentException("coolDown must be positive, got " + coolDown);
+    }
+    return new RateLimit(kind, requests, window, coolDown);
   }
 
   /** @return how the limit treats HubSpot's headers */
@@ -119,24 +143,36 @@ public final class RateLimit {
     return window;
   }
 
+  /**
+   * @return how long calls fail fast after a {@code DAILY} 429 that carries no {@code
+   *     Retry-After}; 5 minutes unless set with {@link #withDailyLimitCoolDown(Duration)}
+   */
+  public Duration dailyLimitCoolDown() {
+    return dailyLimitCoolDown;
+  }
+
   @Override
   public boolean equals(Object o) {
     if (!(o instanceof RateLimit)) {
       return false;
     }
     RateLimit that = (RateLimit) o;
-    return kind == that.kind && requests == that.requests && window.equals(that.window);
+    return kind == that.kind
+        && requests == that.requests
+        && window.equals(that.window)
+        && dailyLimitCoolDown.equals(that.dailyLimitCoolDown);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(kind, requests, window);
+    return Objects.hash(kind, requests, window, dailyLimitCoolDown);
   }
 
   @Override
   public String toString() {
+    String coolDown = ", daily limit cool-down " + dailyLimitCoolDown + "}";
     return kind == Kind.NONE
-        ? "RateLimit{none}"
-        : "RateLimit{" + kind.name().toLowerCase(java.util.Locale.ROOT) + ", " + requests + " per " + window + "}";
+        ? "RateLimit{none" + coolDown
+        : "RateLimit{" + kind.name().toLowerCase(java.util.Locale.ROOT) + ", " + requests + " per " + window + coolDown;
   }
 }
