@@ -45,7 +45,7 @@ public final class ClientInternals {
                   MethodType.methodType(MarketingEventUpdateRequestParams.class, MarketingEventUpdate.class));
       DECODE =
           MethodHandles.privateLookupIn(MarketingEventsClient.class, MethodHandles.lookup())
-              .findStatic(MarketingEventsClient.class, "decode",
+              .findStatic(MarketingEventsClient.class, "decodeEvent",
                   MethodType.methodType(MarketingEvent.class, Exchange.class, String.class));
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
@@ -65,8 +65,9 @@ public final class ClientInternals {
    */
   private static Converter<MarketingEventUpdateRequestParams, RequestBody> clientsBodyConverter() {
     try (HttpTransport transport =
-        new HttpTransport("http://127.0.0.1/", Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ZERO, "ua", 1)) {
-      Object api = fieldOfType(transport, MarketingEventsApi.class);
+        new HttpTransport("http://127.0.0.1/", new HttpTransport.Network(Duration.ofSeconds(1), Duration.ofSeconds(1),
+            null, null, null, null, null, null, 1, Duration.ofMinutes(1), 1024 * 1024))) {
+      Object api = transport.api();
       Retrofit retrofit = (Retrofit) fieldOfType(Proxy.getInvocationHandler(api), Retrofit.class);
       return retrofit.requestBodyConverter(
           MarketingEventUpdateRequestParams.class, new Annotation[0], new Annotation[0]);

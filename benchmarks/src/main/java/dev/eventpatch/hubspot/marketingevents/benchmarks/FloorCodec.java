@@ -136,7 +136,7 @@ public final class FloorCodec {
     bool(json, "isLargeValue", m.largeValue());
     Optional<DataSensitivity> sensitivity = m.dataSensitivity();
     if (sensitivity.isPresent()) {
-      json.name("dataSensitivity").value(sensitivity.get().wireValue());
+      json.name("dataSensitivity").value(sensitivity.get().name().toLowerCase(java.util.Locale.ROOT));
     }
     string(json, "unit", m.unit());
     json.endObject();

@@ -97,7 +97,7 @@ public final class GeneratedClient implements AutoCloseable {
       m.sourceLabel().ifPresent(value::setSourceLabel);
       m.source().ifPresent(value::setSource);
       m.dataSensitivity()
-          .ifPresent(d -> value.setDataSensitivity(PropertyValue.DataSensitivityEnum.fromValue(d.wireValue())));
+          .ifPresent(d -> value.setDataSensitivity(PropertyValue.DataSensitivityEnum.fromValue(d.name().toLowerCase(java.util.Locale.ROOT))));
       values.add(value);
     }
     params.setCustomProperties(values);

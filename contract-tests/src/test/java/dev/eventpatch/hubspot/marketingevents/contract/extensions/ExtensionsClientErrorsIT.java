@@ -31,19 +31,19 @@ import org.junit.jupiter.params.provider.CsvSource;
  * correlationId} and the {@code Retry-After} delay).
  *
  * <p>Prism is asked for an error example with its {@code Prefer: code=NNN} request header, sent
- * through the client's per-request headers; a request without a bearer token gets its 401
- * unasked. The client is built without retries, so each error comes back after one request.
+ * through the client's per-request headers, the 401 of a rejected token included (the client
+ * always sends its token). The client is built without retries, so each error comes back after one request.
  */
 @ExtendWith(PrismExtension.class)
 class ExtensionsClientErrorsIT {
 
   @Test
-  void requestWithoutAuthorizationIsAnswered401AndRaisesAuthenticationException(
+  void rejectedTokenIsAnswered401AndRaisesAuthenticationException(
       PrismMock prism) {
     AuthenticationException error =
         catchThrowableOfType(
             AuthenticationException.class,
-            () -> send(prism, RequestOptions.builder().omitAuthorization().build()));
+            () -> send(prism, RequestOptions.builder().header("Prefer", "code=401").build()));
 
     assertThat(error).as("the client's exception for Prism's answer").isNotNull();
     assertThat(error.statusCode()).isEqualTo(401);

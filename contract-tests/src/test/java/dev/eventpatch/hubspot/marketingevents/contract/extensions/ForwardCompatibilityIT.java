@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import dev.eventpatch.hubspot.marketingevents.CustomProperty;
+import dev.eventpatch.hubspot.marketingevents.StoredProperty;
 import dev.eventpatch.hubspot.marketingevents.MarketingEvent;
 import dev.eventpatch.hubspot.marketingevents.MarketingEventUpdate;
 import dev.eventpatch.hubspot.marketingevents.MarketingEventsClient;
@@ -142,7 +142,7 @@ class ForwardCompatibilityIT {
       event.endDateTime();
       event.eventCancelled();
       event.eventCompleted();
-      for (CustomProperty property : event.customProperties().all()) {
+      for (StoredProperty property : event.customProperties().all()) {
         assertThat(property.name()).isNotBlank();
         assertThat(property.value()).isNotNull();
         property.metadata().toString();

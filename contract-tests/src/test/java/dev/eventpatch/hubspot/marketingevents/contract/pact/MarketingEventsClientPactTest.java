@@ -12,6 +12,7 @@ import static dev.eventpatch.hubspot.marketingevents.contract.pact.PactContract.
 import static dev.eventpatch.hubspot.marketingevents.contract.pact.PactContract.NO_SUCH_EVENT;
 import static dev.eventpatch.hubspot.marketingevents.contract.pact.PactContract.PROVIDER;
 import static dev.eventpatch.hubspot.marketingevents.contract.pact.PactContract.RATE_LIMIT_REACHED;
+import static dev.eventpatch.hubspot.marketingevents.contract.pact.PactContract.TOKEN_REJECTED;
 import static dev.eventpatch.hubspot.marketingevents.contract.pact.PactContract.UNKNOWN_EXTERNAL_EVENT_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -314,13 +315,11 @@ class MarketingEventsClientPactTest {
   }
 
   @Pact(consumer = CONSUMER)
-  RequestResponsePact missingToken(PactDslWithProvider builder) {
-    return builder
-        .given(EVENT_EXISTS)
-        .uponReceiving("an update without an Authorization header")
-        .method("PATCH")
-        .path(PATH + EXTERNAL_EVENT_ID)
-        .query("externalAccountId=" + EXTERNAL_ACCOUNT_ID)
+  RequestResponsePact tokenRejected(PactDslWithProvider builder) {
+    // The client always sends its token: what it must handle is HubSpot refusing it.
+    return authorized(
+            builder.given(TOKEN_REJECTED).uponReceiving("an update with a token HubSpot no longer accepts"),
+            EXTERNAL_EVENT_ID)
         .body(
             """
             {"eventName": "Winter product webinar (rescheduled)", "customProperties": []}
@@ -338,15 +337,13 @@ class MarketingEventsClientPactTest {
   }
 
   @Test
-  @PactTestFor(pactMethod = "missingToken")
-  void requestWithoutTokenRaisesAuthenticationException(MockServer mockServer) {
+  @PactTestFor(pactMethod = "tokenRejected")
+  void rejectedTokenRaisesAuthenticationException(MockServer mockServer) {
     try (MarketingEventsClient client = client(mockServer)) {
       AuthenticationException error =
           catchThrowableOfType(
               AuthenticationException.class,
-              () -> client.updateWithResponse(EXTERNAL_EVENT_ID, EXTERNAL_ACCOUNT_ID,
-                  ExtensionsClients.minimalUpdate(),
-                  RequestOptions.builder().omitAuthorization().build()));
+              () -> client.update(EXTERNAL_EVENT_ID, EXTERNAL_ACCOUNT_ID, ExtensionsClients.minimalUpdate()));
 
       assertThat(error).isNotNull();
       assertThat(error.category()).contains("INVALID_AUTHENTICATION");

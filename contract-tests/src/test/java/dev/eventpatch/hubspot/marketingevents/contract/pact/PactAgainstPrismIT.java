@@ -4,6 +4,7 @@ import static dev.eventpatch.hubspot.marketingevents.contract.pact.PactContract.
 import static dev.eventpatch.hubspot.marketingevents.contract.pact.PactContract.NO_SUCH_EVENT;
 import static dev.eventpatch.hubspot.marketingevents.contract.pact.PactContract.PROVIDER;
 import static dev.eventpatch.hubspot.marketingevents.contract.pact.PactContract.RATE_LIMIT_REACHED;
+import static dev.eventpatch.hubspot.marketingevents.contract.pact.PactContract.TOKEN_REJECTED;
 
 import au.com.dius.pact.provider.junit5.HttpTestTarget;
 import au.com.dius.pact.provider.junit5.PactVerificationContext;
@@ -67,6 +68,11 @@ class PactAgainstPrismIT {
   @State(NO_SUCH_EVENT)
   void noSuchEvent() {
     prefer = "code=404";
+  }
+
+  @State(TOKEN_REJECTED)
+  void tokenRejected() {
+    prefer = "code=401";
   }
 
   @State(RATE_LIMIT_REACHED)

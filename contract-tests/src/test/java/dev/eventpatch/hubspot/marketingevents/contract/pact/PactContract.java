@@ -29,6 +29,9 @@ final class PactContract {
   static final String NO_SUCH_EVENT =
       "no event " + UNKNOWN_EXTERNAL_EVENT_ID + " exists for account " + EXTERNAL_ACCOUNT_ID;
 
+  /** The token the app sends has expired (or was revoked): HubSpot answers 401. */
+  static final String TOKEN_REJECTED = "the app's access token has expired";
+
   /** The app has used up its ten-secondly rate limit. */
   static final String RATE_LIMIT_REACHED = "the app's ten-secondly rate limit is used up";
 
