@@ -195,7 +195,13 @@ final class SharedBuckets implements AutoCloseable {
   }
 
   private static void close(CompletableFuture<Buckets> connection) {
-    connection.thenAccept(buckets -> buckets.connection().closeAsync());
+    // Closing a connection that already closed makes Lettuce log a warning on every outage.
+    connection.thenAccept(
+        buckets -> {
+          if (buckets.connection().isOpen()) {
+            buckets.connection().closeAsync();
+          }
+        });
   }
 
   @Override
