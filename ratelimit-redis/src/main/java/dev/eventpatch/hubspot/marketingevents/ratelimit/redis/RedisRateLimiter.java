@@ -16,8 +16,13 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
@@ -114,6 +119,14 @@ public final class RedisRateLimiter implements RateLimiter {
 
   private final AtomicBoolean closed = new AtomicBoolean();
 
+  /**
+   * The first connection and the first command, started by the constructor. Until it ends, a
+   * call waits for it (within its deadline and the connect timeout) rather than falling back
+   * because a cold start is slower than {@code redisTimeout}: a fleet that starts at once would
+   * otherwise begin on its shares and mix them with the shared bucket.
+   */
+  private final CompletableFuture<?> warmUp;
+
   private RedisRateLimiter(Builder builder, RedisURI uri) {
     RateLimit limit = builder.limit;
     this.kind = limit.kind();
@@ -140,7 +153,7 @@ public final class RedisRateLimiter implements RateLimiter {
             redisTimeout,
             window.plus(countingDelay));
     notifyLimit(configuredLimit);
-    shared.warmUp();
+    this.warmUp = shared.warmUp();
   }
 
   /** @return a builder; the Redis URI, the key and the limit are required */
@@ -180,11 +193,27 @@ public final class RedisRateLimiter implements RateLimiter {
         probing.set(false);
       }
     }
+    awaitWarmUp(timeLeft);
     try {
       return fromShared(timeLeft);
     } catch (SharedBuckets.Unavailable e) {
       fallBack(e);
       return local(timeLeft);
+    }
+  }
+
+  private void awaitWarmUp(Duration timeLeft) {
+    if (warmUp.isDone()) {
+      return;
+    }
+    Duration connect = SharedBuckets.connectTimeout();
+    Duration bound = timeLeft != null && timeLeft.compareTo(connect) < 0 ? timeLeft : connect;
+    try {
+      warmUp.get(bound.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException | CancellationException e) {
+      // The call itself finds out, within redisTimeout, and falls back.
     }
   }
 
@@ -233,8 +262,12 @@ public final class RedisRateLimiter implements RateLimiter {
     if (probes.request.isConsumed()) {
       return RateLimitDecision.granted(SharedPermit.INSTANCE);
     }
+    // Callers told to wait for the same token would all come back at once and contend for it
+    // through compare-and-swap; up to one token's refill time of jitter spreads them out.
+    long tokenNanos = sizing.refillPeriod().toNanos() / sizing.refillTokens();
+    long jitter = ThreadLocalRandom.current().nextLong(Math.max(1, tokenNanos));
     return RateLimitDecision.waitFor(
-        atLeastShortest(Duration.ofNanos(probes.request.getNanosToWaitForRefill())));
+        atLeastShortest(Duration.ofNanos(probes.request.getNanosToWaitForRefill() + jitter)));
   }
 
   private record Probes(EstimationProbe daily, ConsumptionProbe request) {}
@@ -505,7 +538,7 @@ public final class RedisRateLimiter implements RateLimiter {
     private RateLimit limit;
     private int expectedProcesses = 1;
     private Duration countingDelay = Duration.ofMillis(500);
-    private Duration redisTimeout = Duration.ofMillis(250);
+    private Duration redisTimeout = Duration.ofMillis(500);
     private Duration recheckInterval = Duration.ofSeconds(1);
     private ClientListener listener = new ClientListener() {};
     private Function<RateLimit, RateLimiter> fallback = RateLimiter::inProcess;
@@ -603,7 +636,8 @@ public final class RedisRateLimiter implements RateLimiter {
 
     /**
      * The longest one call to Redis may take before this process falls back to its share; the
-     * call's own deadline bounds it too. 250 ms by default.
+     * call's own deadline bounds it too. 500 ms by default: a round trip to a nearby Redis takes
+     * about a millisecond, so only a Redis in trouble, or a process stalled that long, reaches it.
      *
      * @param redisTimeout positive
      * @return this builder

@@ -138,8 +138,13 @@ final class SharedBuckets implements AutoCloseable {
    * request does not pay for the connection and for loading Lettuce and Bucket4j within its
    * short Redis timeout. A failure here only means the first call connects again.
    */
-  void warmUp() {
-    connection().thenCompose(buckets -> buckets.requests().getAvailableTokens());
+  CompletableFuture<?> warmUp() {
+    return connection().thenCompose(buckets -> buckets.requests().getAvailableTokens());
+  }
+
+  /** @return how long a connection attempt may take at most */
+  static Duration connectTimeout() {
+    return CONNECT_TIMEOUT;
   }
 
   /** The current connection, or a new attempt when there is none or it failed or closed. */
