@@ -3,6 +3,9 @@
 #   1. JMH, end to end and serialization alone, with the GC profiler (about 6 minutes),
 #   2. goodput under a rate limit, three configurations (about 2 minutes),
 #   3. cold start, fresh JVMs for A and C (about half a minute),
+#   4. fleet: 4 JVMs against one strict rolling limit, (a) in-process limiter each, (b) sharing
+#      the Redis limiter, (c) as (b) with redis-server killed for a few windows (about 3 minutes;
+#      needs redis-server on the PATH; SKIP_FLEET=1 leaves it out),
 # and writes JSON results and a markdown report to benchmarks/target/results/.
 # The whole run, build included, takes under 10 minutes on 2 cores.
 #
@@ -12,6 +15,7 @@
 #                        or a benchmark pattern such as "EndToEnd"
 #   GOODPUT_ARGS="..."   such as "--updates 500"
 #   COLD_RUNS=N          cold-start runs per contender (default 10)
+#   FLEET_ARGS="..."     such as "--updates 200 --limit 100 --window-ms 10000 --outage-windows 3"
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -38,6 +42,13 @@ java -cp "$JAR" dev.eventpatch.hubspot.marketingevents.benchmarks.Goodput --out 
 echo "== cold start"
 java -cp "$JAR" dev.eventpatch.hubspot.marketingevents.benchmarks.ColdStart driver \
   --runs "${COLD_RUNS:-10}" --out "$OUT/coldstart.json" | tee "$OUT/coldstart.txt"
+
+if [[ "${SKIP_FLEET:-0}" != 1 ]]; then
+  echo "== fleet"
+  # shellcheck disable=SC2086
+  java -cp "$JAR" dev.eventpatch.hubspot.marketingevents.benchmarks.FleetRun --out "$OUT/fleet.json" \
+    ${FLEET_ARGS:-} | tee "$OUT/fleet.txt"
+fi
 
 load_after=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo "?")
 java -cp "$JAR" dev.eventpatch.hubspot.marketingevents.benchmarks.Report \
