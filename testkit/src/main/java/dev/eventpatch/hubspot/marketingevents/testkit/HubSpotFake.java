@@ -79,6 +79,16 @@ public final class HubSpotFake implements AutoCloseable {
       List.of("eventName", "eventType", "eventOrganizer", "eventUrl", "eventDescription", "startDateTime", "endDateTime");
   private static final List<String> BOOLEAN_FIELDS = List.of("eventCancelled", "eventCompleted");
 
+  static {
+    // The JDK's server writes the status line and headers, then the body, in two packets; with
+    // Nagle's algorithm on, the second waits for the client's delayed ACK: 40 ms a request. The
+    // server reads this property once, when its first instance starts; a test JVM that set it
+    // either way keeps its choice.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
   private final PinnedSpec spec;
   private final String specVersion;
   private final Clock clock;

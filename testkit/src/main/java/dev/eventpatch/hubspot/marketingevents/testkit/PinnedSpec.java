@@ -42,8 +42,16 @@ final class PinnedSpec {
     this.validator = validator;
   }
 
-  /** The spec in the kit's jar. */
+  /** The spec in the kit's jar, parsed once per class loader: parsing costs about a second. */
   static PinnedSpec pinned() {
+    return Pinned.SPEC;
+  }
+
+  private static final class Pinned {
+    static final PinnedSpec SPEC = load();
+  }
+
+  private static PinnedSpec load() {
     try (InputStream in = PinnedSpec.class.getResourceAsStream(RESOURCE)) {
       if (in == null) {
         throw new IllegalStateException("the kit's jar holds no " + RESOURCE + ": a broken build of the kit");
