@@ -14,7 +14,7 @@ import org.junit.jupiter.api.extension.TestWatcher;
 /**
  * JUnit 5 extension: one {@link HubSpotFake} per test class, started before the class's first
  * test and closed after its last, {@linkplain HubSpotFake#reset() reset} before each test, and
- * injected into any test, lifecycle method or constructor parameter of type {@link HubSpotFake}.
+ * injected into any parameter of type {@link HubSpotFake} of a test or {@code @BeforeEach}/{@code @AfterEach} method.
  * Silent while tests pass; when a test fails it prints the fake's journal (one line a request:
  * what was answered and why, never a token) to standard error.
  *
