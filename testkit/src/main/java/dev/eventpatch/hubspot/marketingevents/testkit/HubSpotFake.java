@@ -373,6 +373,9 @@ public final class HubSpotFake implements AutoCloseable {
               parseObject(bodyText),
               match == null ? null : match.route.version,
               match == null ? null : match.externalEventId);
+      // Recorded before anything is answered (its status set before the answer goes out), so
+      // that a test reading requests() right after its call returned sees it.
+      recorded.add(rec);
       Fault fault = nextFault(rec);
       if (fault != null && fault.kind() == Fault.Kind.DELAY) {
         sleep(fault.duration());
@@ -398,9 +401,6 @@ public final class HubSpotFake implements AutoCloseable {
       }
       send(ex, error(500, "INTERNAL_ERROR", "The fake failed: " + e.getClass().getSimpleName(), null, null, null));
     } finally {
-      if (rec != null) {
-        recorded.add(rec);
-      }
       if (!cut) {
         ex.close();
       }
