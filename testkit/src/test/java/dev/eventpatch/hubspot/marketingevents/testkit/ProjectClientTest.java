@@ -9,7 +9,7 @@ import dev.eventpatch.hubspot.marketingevents.MarketingEventUpdate;
 import dev.eventpatch.hubspot.marketingevents.MarketingEventsClient;
 import dev.eventpatch.hubspot.marketingevents.RequestOptions;
 import dev.eventpatch.hubspot.marketingevents.UpdateResponse;
-import dev.eventpatch.hubspot.marketingevents.exception.AuthenticationException;
+import dev.eventpatch.hubspot.marketingevents.exception.PermissionException;
 import dev.eventpatch.hubspot.marketingevents.exception.NotFoundException;
 import dev.eventpatch.hubspot.marketingevents.exception.ValidationException;
 import java.time.Instant;
@@ -76,8 +76,8 @@ class ProjectClientTest {
             .customProperty(CustomProperty.text("launch_date", "1430438400001")).build()))
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("midnight UTC");
-    assertThatThrownBy(() -> client.updateWithResponse("evt", "acct", MarketingEventUpdate.builder().eventName("x").build(),
-            RequestOptions.builder().omitAuthorization().build()))
-        .isInstanceOf(AuthenticationException.class);
+    fake.tokenWithoutScope(Http.TOKEN);
+    assertThatThrownBy(() -> client.update("evt", "acct", MarketingEventUpdate.builder().eventName("x").build()))
+        .isInstanceOf(PermissionException.class);
   }
 }
