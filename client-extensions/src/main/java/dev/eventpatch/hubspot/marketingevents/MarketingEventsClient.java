@@ -81,7 +81,8 @@ import okhttp3.Request;
  * PropertyCheck}). Failures are unchecked {@link MarketingEventsException}s: {@link
  * HubSpotApiException} subclasses for HubSpot's answers, {@link ApiConnectionException} for the
  * network, {@link DecodingException} for an answer that is not the expected JSON, {@link
- * RateLimitWaitTimeoutException} when the client's own limiter held a call to its deadline.
+ * RateLimitWaitTimeoutException} when the client's own limiter held a call to its deadline, {@link
+ * AccessTokenException} when the token provider gave no usable token.
  *
  * <p>Logging goes through {@link System.Logger} (names under {@code
  * dev.eventpatch.hubspot.marketingevents}): no logging library is imposed. Request and response
@@ -207,7 +208,8 @@ public final class MarketingEventsClient implements AutoCloseable {
    * @param externalAccountId the id of the account, in the external application, that owns it
    * @param update the changes
    * @return the event after the update
-   * @throws IllegalArgumentException if an id is null or blank
+   * @throws IllegalArgumentException if an id is null or blank, or not a valid path segment, or
+   *     a text to send is not well-formed Unicode (an unpaired surrogate)
    */
   public CompletableFuture<MarketingEvent> updateAsync(
       String externalEventId, String externalAccountId, MarketingEventUpdate update) {
@@ -224,7 +226,8 @@ public final class MarketingEventsClient implements AutoCloseable {
    * @param update the changes
    * @param options per-call headers and timeouts
    * @return the full answer
-   * @throws IllegalArgumentException if an id is null or blank
+   * @throws IllegalArgumentException if an id is null or blank, or not a valid path segment, or
+   *     a text to send is not well-formed Unicode (an unpaired surrogate)
    */
   public CompletableFuture<UpdateResponse> updateWithResponseAsync(
       String externalEventId, String externalAccountId, MarketingEventUpdate update, RequestOptions options) {
@@ -592,7 +595,11 @@ public final class MarketingEventsClient implements AutoCloseable {
       return this;
     }
 
-    /** @param timeout between two reads of the answer; 30 s by default @return this builder */
+    /**
+     * @param timeout between two reads of the answer, and between two writes of the request;
+     *     30 s by default
+     * @return this builder
+     */
     public Builder readTimeout(Duration timeout) {
       readTimeout = Objects.requireNonNull(timeout, "readTimeout == null");
       return this;

@@ -32,13 +32,24 @@ public final class RateLimitStatus {
   }
 
   /**
-   * @param headers response headers, names case-insensitive
+   * @param headers response headers; names are matched whatever their case, also in a map that
+   *     is case-sensitive (HTTP/2 stacks give them in lower case)
    * @return what they say of rate limits
    */
   public static RateLimitStatus fromHeaders(Map<String, List<String>> headers) {
     return new RateLimitStatus(
         name -> {
           List<String> values = headers.get(name);
+          if (values == null) {
+            // A case-sensitive map of the caller's; in the client's own map, which ignores case, a
+            // miss means the header is absent, and the scan costs a few string comparisons.
+            for (Map.Entry<String, List<String>> entry : headers.entrySet()) {
+              if (name.equalsIgnoreCase(entry.getKey())) {
+                values = entry.getValue();
+                break;
+              }
+            }
+          }
           return values == null || values.isEmpty() ? null : values.get(0);
         });
   }

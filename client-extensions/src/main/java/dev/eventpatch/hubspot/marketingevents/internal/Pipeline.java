@@ -174,6 +174,12 @@ public final class Pipeline implements AutoCloseable {
         }
         answer = null;
         reason = "connection";
+      } catch (RuntimeException e) {
+        // Not an I/O failure but a bug below, or a user's ProxySelector that throws: not retried,
+        // and passed on as it is; the permit still goes back, or the limiter counts it forever.
+        limiter.onNoAnswer(permit);
+        attemptEnded(operation, attempt, 0, sentAt);
+        throw e;
       }
       if (answer != null) {
         int status = answer.statusCode();
