@@ -331,7 +331,8 @@ public final class MarketingEventsClient implements AutoCloseable {
     return value.isPresent() ? value.getAsInt() : null;
   }
 
-  private static MarketingEvent decode(Exchange exchange, String json) {
+  // Package-private for SuccessBodyFuzzTest, which feeds it every body a fuzzer can make.
+  static MarketingEvent decode(Exchange exchange, String json) {
     String type = exchange.contentType();
     if (type != null && !type.equals("application/json") && !type.endsWith("+json")) {
       throw new DecodingException(exchange.statusCode(), exchange.correlationId(),
