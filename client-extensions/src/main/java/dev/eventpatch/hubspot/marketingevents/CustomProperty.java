@@ -34,7 +34,12 @@ public final class CustomProperty {
   private final PropertyMetadata metadata;
 
   private CustomProperty(String name, String value, PropertyType type, PropertyMetadata metadata) {
-    this.name = requireName(name);
+    this(requireName(name), value, type, metadata, true);
+  }
+
+  /** Takes the name as it is: for values HubSpot returned, whose names are not ours to refuse. */
+  private CustomProperty(String name, String value, PropertyType type, PropertyMetadata metadata, boolean asIs) {
+    this.name = Objects.requireNonNull(name, "name == null");
     this.value = Objects.requireNonNull(value, "value == null");
     this.type = type;
     this.metadata = metadata;
@@ -61,12 +66,30 @@ public final class CustomProperty {
   }
 
   /**
+   * Longest plain notation a number may take. {@code 1E+999999999} is a short text whose plain
+   * notation is a billion digits: writing it out ran out of a 1 GB heap after 43 s, and the
+   * CLI's {@code --property n:number=1e999999999} asked for exactly that (seen while writing its
+   * fuzz target). A double's plain notation stays under 330 characters.
+   */
+  static final int MAX_PLAIN_LENGTH = 1_000;
+
+  /**
    * @param name the property's internal name
    * @param number the number; written in plain notation ({@code 1E+3} becomes {@code 1000})
    * @return the property
+   * @throws IllegalArgumentException if the plain notation would be longer than 1,000 characters
    */
   public static CustomProperty number(String name, BigDecimal number) {
     Objects.requireNonNull(number, "number == null");
+    BigDecimal stripped = number.stripTrailingZeros();
+    long precision = stripped.precision();
+    long scale = stripped.scale();
+    // The length of 123E+5 (12300000), of 0.00123 and of 1.23 in plain notation, without writing it.
+    long length = (stripped.signum() < 0 ? 1 : 0) + (scale <= 0 ? precision - scale : scale >= precision ? scale + 2 : precision + 1);
+    if (length > MAX_PLAIN_LENGTH) {
+      throw new IllegalArgumentException("custom property '" + name + "': a number must be at most "
+          + MAX_PLAIN_LENGTH + " characters in plain notation, got " + precision + " digits with scale " + scale);
+    }
     return new CustomProperty(name, plain(number), PropertyType.NUMBER, PropertyMetadata.EMPTY);
   }
 
@@ -177,8 +200,13 @@ public final class CustomProperty {
         PropertyMetadata.EMPTY);
   }
 
+  /**
+   * A value as HubSpot returned it. The name is not checked as a name to send would be: a name
+   * with a control character in an answer made decoding throw IllegalArgumentException instead of
+   * giving the event (found by fuzzing the typed reads).
+   */
   static CustomProperty asReturned(String name, String value, PropertyMetadata metadata) {
-    return new CustomProperty(name, value == null ? "" : value, PropertyType.RAW, metadata);
+    return new CustomProperty(name, value == null ? "" : value, PropertyType.RAW, metadata, true);
   }
 
   /**
