@@ -50,7 +50,7 @@ for entry in "${targets[@]}"; do
   # their packaged artifacts (the spec's yaml) from the same reactor.
   JAZZER_FUZZ=1 mvn -B -pl "$module" -am package \
     -Dtest="$class" -Dsurefire.failIfNoSpecifiedTests=false -DskipITs \
-    -Djazzer.max_duration="$duration" "$@" > "$log" 2>&1
+    -Djazzer.max_duration="$duration" -Dmaven.javadoc.skip=true -Dmaven.source.skip=true "$@" > "$log" 2>&1
   status=$?
   after=$(find "$module/src/test/resources" -name 'crash-*' 2>/dev/null | sort)
   crashes=$(comm -13 <(echo "$before") <(echo "$after") | sed '/^$/d')
@@ -69,7 +69,7 @@ for entry in "${targets[@]}"; do
   corp=$(sed -n -E 's/.*corp: ([0-9]+\/[0-9]+[a-zA-Z]*).*/\1/p' <<< "$done_line")
 
   if [[ -n "$crashes" || "$broken" -gt 0 ]]; then
-    result="CRASH"
+    result="FAILED (crash or error)"
   elif [[ "$status" -ne 0 ]]; then
     result="BUILD FAILED"
   elif [[ "$tests" -eq 0 || "$skipped" -gt 0 || -z "$runs" ]]; then
