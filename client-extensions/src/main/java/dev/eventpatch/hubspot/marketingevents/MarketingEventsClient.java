@@ -324,7 +324,7 @@ public final class MarketingEventsClient implements AutoCloseable {
     }
   }
 
-  private static MarketingEvent decodeEvent(Exchange answer, String json) {
+  static MarketingEvent decodeEvent(Exchange answer, String json) {
     String type = answer.contentType();
     if (type != null && !type.equals("application/json") && !type.endsWith("+json")) {
       throw Errors.get().decoding(answer.statusCode(), answer.correlationId(),

@@ -1,21 +1,28 @@
 package dev.eventpatch.hubspot.marketingevents;
 
 import static dev.eventpatch.hubspot.marketingevents.ReliabilityFixtures.wellFormed;
+import static dev.eventpatch.hubspot.marketingevents.SeededGenerator.frequency;
+import static dev.eventpatch.hubspot.marketingevents.SeededGenerator.oneOfGens;
+import static dev.eventpatch.hubspot.marketingevents.SeededGenerator.weight;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.eventpatch.hubspot.marketingevents.ReliabilityFixtures.Received;
+import dev.eventpatch.hubspot.marketingevents.SeededGenerator.Gen;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,29 +32,24 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tag;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
-import net.jqwik.api.statistics.Statistics;
-import net.jqwik.api.statistics.StatisticsReport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.function.Executable;
 
 /**
- * Bad input, property-based: ids, update fields, custom property names and values drawn from
- * classes that break naive clients ({@code /}, {@code ?}, {@code #}, {@code %}, dot segments,
- * spaces, control characters, non-ASCII, emoji, unpaired surrogates, empty strings, 10,000
- * characters, {@code ;} inside multi-value options, NaN and infinities, dates before 1970 and
- * after 9999).
+ * Bad input, generated: ids, update fields, custom property names and values drawn from classes
+ * that break naive clients ({@code /}, {@code ?}, {@code #}, {@code %}, dot segments, spaces,
+ * control characters, non-ASCII, emoji, unpaired surrogates, empty strings, 10,000 characters,
+ * {@code ;} inside multi-value options, NaN and infinities, dates before 1970 and after 9999).
  *
  * <p>For each input, exactly one of two things happens: the server receives exactly the
  * intended value (decoded on the server side, the request on the one intended path), or the
@@ -55,10 +57,16 @@ import net.jqwik.api.statistics.StatisticsReport;
  * Which one is not left to the client: each property holds the documented rule for refusing,
  * so that a client refusing valid input fails as surely as one sending altered input. The
  * server echoes what it received, so the values are also read back through the client.
+ *
+ * <p>Each property is a {@link TestFactory} of generated cases, drawn by {@link SeededGenerator}
+ * from one seed per run. The seed is printed at the start; {@code -Dbadinput.seed=N} replays a
+ * run exactly. A failing case is reported whole, each input with its class.
  */
 @Tag("reliability")
 class BadInputPropertiesTest {
   private static final int TEXT_LENGTH_LONG = 10_000;
+  /** In the text properties, a run fails if any text class was drawn fewer times than this. */
+  private static final int MINIMUM_PER_CLASS = 20;
   private static final Pattern RFC_3339 =
       Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?(Z|[+-]\\d{2}:\\d{2})");
   private static final Pattern PLAIN_DECIMAL = Pattern.compile("-?\\d+(\\.\\d+)?");
@@ -66,24 +74,51 @@ class BadInputPropertiesTest {
   /** Per property, per "input class / outcome": how many cases ran. Printed at the end. */
   private static final Map<String, Map<String, AtomicInteger>> CASES = new ConcurrentHashMap<>();
 
+  /** The run's seed: given with -Dbadinput.seed to replay a run, else a fresh one. */
+  private static final long SEED =
+      SeededGenerator.seed(System.getProperty(SeededGenerator.SEED_PROPERTY), new SecureRandom().nextLong());
+
+  private static final AtomicInteger GENERATED = new AtomicInteger();
+
   private static MockWebServer server;
   private static MarketingEventsClient client;
 
   /** A generated input and the class it was drawn from. */
   record Sample(String kind, String value) {
+    /** @return the class and the value, cut after 60 chars: for a test's display name */
     @Override
     public String toString() {
-      StringBuilder text = new StringBuilder(kind).append(": \"");
       String shown = value.length() > 60 ? value.substring(0, 60) : value;
-      for (char c : shown.toCharArray()) {
-        text.append(c >= 0x20 && c < 0x7f ? String.valueOf(c) : String.format("\\u%04x", (int) c));
+      return kind + ": \"" + escaped(shown) + (value.length() > 60 ? "\"...(" + value.length() + " chars)" : "\"");
+    }
+
+    /** @return the class and the whole value, every char outside printable ASCII escaped */
+    String whole() {
+      return kind + ": \"" + escaped(value) + "\" (" + value.length() + " chars)";
+    }
+
+    private static String escaped(String text) {
+      StringBuilder escaped = new StringBuilder(text.length());
+      for (char c : text.toCharArray()) {
+        escaped.append(c >= 0x20 && c < 0x7f ? String.valueOf(c) : String.format("\\u%04x", (int) c));
       }
-      return text.append(value.length() > 60 ? "\"...(" + value.length() + " chars)" : "\"").toString();
+      return escaped.toString();
     }
   }
 
-  @BeforeContainer
+  /**
+   * One generated case.
+   *
+   * @param inputs every input, named, whole, each with its class: what a failure prints
+   * @param shortName the inputs cut short, for the display name
+   * @param classes per coverage label, the class drawn
+   * @param check sends the case and checks the outcome
+   */
+  record Case(String inputs, String shortName, Map<String, String> classes, Executable check) {}
+
+  @BeforeAll
   static void start() throws IOException {
+    System.out.println("Bad-input seed: " + SEED + " (replay with -D" + SeededGenerator.SEED_PROPERTY + "=" + SEED + ")");
     server = ReliabilityFixtures.newServer();
     server.setDispatcher(new EchoDispatcher());
     server.start();
@@ -96,11 +131,12 @@ class BadInputPropertiesTest {
         .build();
   }
 
-  @AfterContainer
+  @AfterAll
   static void stop() throws IOException {
     client.close();
     server.close();
-    StringBuilder report = new StringBuilder("Bad-input cases, by property, input class and outcome:\n");
+    StringBuilder report = new StringBuilder("Bad-input cases, by property, input class and outcome (seed ")
+        .append(SEED).append(", ").append(GENERATED.get()).append(" cases generated):\n");
     new TreeMap<>(CASES).forEach((property, counts) -> {
       report.append("  ").append(property).append('\n');
       new TreeMap<>(counts).forEach((key, n) -> report.append("    ").append(key).append(": ").append(n).append('\n'));
@@ -110,12 +146,17 @@ class BadInputPropertiesTest {
 
   // ---- Properties ----
 
-  @Property(tries = 1000)
-  @StatisticsReport(StatisticsReport.StatisticsReportMode.OFF)
-  void idsArriveExactlyOrAreRefused(
-      @ForAll("texts") Sample externalEventId, @ForAll("texts") Sample externalAccountId) {
-    requireEveryClass("externalEventId class", externalEventId.kind(), 20);
-    requireEveryClass("externalAccountId class", externalAccountId.kind(), 20);
+  @TestFactory
+  Stream<DynamicTest> idsArriveExactlyOrAreRefused() {
+    return property("ids", 1600, true, g -> {
+      Sample externalEventId = TEXTS.draw(g);
+      Sample externalAccountId = TEXTS.draw(g);
+      return newCase(Map.of("externalEventId", externalEventId, "externalAccountId", externalAccountId),
+          () -> idsArriveExactlyOrAreRefused(externalEventId, externalAccountId));
+    });
+  }
+
+  private static void idsArriveExactlyOrAreRefused(Sample externalEventId, Sample externalAccountId) {
     String eventId = externalEventId.value();
     String accountId = externalAccountId.value();
     String refusal = eventIdRefusal(eventId);
@@ -130,11 +171,17 @@ class BadInputPropertiesTest {
     }
   }
 
-  @Property(tries = 1000)
-  @StatisticsReport(StatisticsReport.StatisticsReportMode.OFF)
-  void updateFieldsArriveExactlyOrAreRefused(
-      @ForAll("textFields") String field, @ForAll("texts") Sample sample) {
-    requireEveryClass("value class", sample.kind(), 20);
+  @TestFactory
+  Stream<DynamicTest> updateFieldsArriveExactlyOrAreRefused() {
+    return property("update fields", 1600, true, g -> {
+      String field = g.oneOf("eventName", "eventType", "eventOrganizer", "eventUrl", "eventDescription");
+      Sample value = TEXTS.draw(g);
+      return newCase(Map.of("value", value), "field = " + field,
+          () -> updateFieldsArriveExactlyOrAreRefused(field, value));
+    });
+  }
+
+  private static void updateFieldsArriveExactlyOrAreRefused(String field, Sample sample) {
     String value = sample.value();
     String refusal = wellFormed(value) ? null : field;
     UpdateResponse response = sendOrRefuseWithResponse("update fields", sample.kind(), refusal,
@@ -166,12 +213,18 @@ class BadInputPropertiesTest {
     }
   }
 
-  @Property(tries = 1000)
-  @StatisticsReport(StatisticsReport.StatisticsReportMode.OFF)
-  void customPropertyNamesAndTextValuesArriveExactlyOrAreRefused(
-      @ForAll("texts") Sample name, @ForAll("texts") Sample value, @ForAll boolean raw) {
-    requireEveryClass("name class", name.kind(), 20);
-    requireEveryClass("value class", value.kind(), 20);
+  @TestFactory
+  Stream<DynamicTest> customPropertyNamesAndTextValuesArriveExactlyOrAreRefused() {
+    return property("custom property names and text values", 1600, true, g -> {
+      Sample name = TEXTS.draw(g);
+      Sample value = TEXTS.draw(g);
+      boolean raw = g.bool();
+      return newCase(Map.of("name", name, "value", value), raw ? "CustomProperty.raw" : "CustomProperty.text",
+          () -> customPropertyNamesAndTextValuesArriveExactlyOrAreRefused(name, value, raw));
+    });
+  }
+
+  private static void customPropertyNamesAndTextValuesArriveExactlyOrAreRefused(Sample name, Sample value, boolean raw) {
     String refusal = nameRefusal(name.value());
     if (refusal == null && !wellFormed(value.value())) {
       refusal = "custom property '" + name.value() + "'";
@@ -187,9 +240,19 @@ class BadInputPropertiesTest {
     }
   }
 
-  @Property(tries = 500)
-  @StatisticsReport(StatisticsReport.StatisticsReportMode.OFF)
-  void multiValueOptionsArriveExactlyOrAreRefused(@ForAll("options") List<Sample> options) {
+  @TestFactory
+  Stream<DynamicTest> multiValueOptionsArriveExactlyOrAreRefused() {
+    return property("multi-value options", 800, false, g -> {
+      List<Sample> options = OPTIONS.draw(g);
+      Map<String, Sample> named = new LinkedHashMap<>();
+      for (int i = 0; i < options.size(); i++) {
+        named.put("option " + (i + 1), options.get(i));
+      }
+      return newCase(named, options.size() + " options", () -> multiValueOptionsArriveExactlyOrAreRefused(options));
+    });
+  }
+
+  private static void multiValueOptionsArriveExactlyOrAreRefused(List<Sample> options) {
     List<String> values = options.stream().map(Sample::value).toList();
     boolean refused = values.stream().anyMatch(v -> v.isEmpty() || v.indexOf(';') >= 0 || !wellFormed(v));
     String kind = options.stream().anyMatch(o -> o.value().indexOf(';') >= 0) ? "an option with ';'"
@@ -204,14 +267,24 @@ class BadInputPropertiesTest {
     }
   }
 
-  @Property(tries = 1000)
-  @StatisticsReport(StatisticsReport.StatisticsReportMode.OFF)
-  void doublesArriveAsPlainDecimalsOrAreRefused(@ForAll("doubles") double number) {
-    String kind = Double.isNaN(number) ? "NaN" : Double.isInfinite(number) ? "infinite"
+  @TestFactory
+  Stream<DynamicTest> doublesArriveAsPlainDecimalsOrAreRefused() {
+    return property("numbers (double)", 1600, false, g -> {
+      double number = DOUBLES.draw(g);
+      return newCase(doubleKind(number) + ": " + number + " (bits 0x" + Long.toHexString(Double.doubleToRawLongBits(number)) + ")",
+          () -> doublesArriveAsPlainDecimalsOrAreRefused(number));
+    });
+  }
+
+  private static String doubleKind(double number) {
+    return Double.isNaN(number) ? "NaN" : Double.isInfinite(number) ? "infinite"
         : number != 0 && Math.abs(number) < Double.MIN_NORMAL ? "subnormal"
         : Math.abs(number) >= 1e16 ? "huge" : number == 0 ? "zero" : "finite";
+  }
+
+  private static void doublesArriveAsPlainDecimalsOrAreRefused(double number) {
     String refusal = Double.isFinite(number) ? null : "custom property 'seats_available'";
-    Received received = sendOrRefuse("numbers (double)", kind, refusal, "evt-1", "acct-1",
+    Received received = sendOrRefuse("numbers (double)", doubleKind(number), refusal, "evt-1", "acct-1",
         () -> MarketingEventUpdate.builder().customProperty(CustomProperty.number("seats_available", number)).build());
     if (received != null) {
       String sent = received.customProperties().get(0)[1];
@@ -221,9 +294,18 @@ class BadInputPropertiesTest {
     }
   }
 
-  @Property(tries = 500)
-  @StatisticsReport(StatisticsReport.StatisticsReportMode.OFF)
-  void bigDecimalsAndLongsArriveAsPlainDecimals(@ForAll("decimals") BigDecimal decimal, @ForAll long whole) {
+  @TestFactory
+  Stream<DynamicTest> bigDecimalsAndLongsArriveAsPlainDecimals() {
+    return property("numbers (BigDecimal, long)", 800, false, g -> {
+      BigDecimal decimal = DECIMALS.draw(g);
+      long whole = LONGS.draw(g);
+      String kind = decimal.scale() < 0 ? "negative scale" : "scale >= 0";
+      return newCase(kind + ": BigDecimal " + decimal + " (unscaled " + decimal.unscaledValue() + ", scale "
+          + decimal.scale() + "), long " + whole, () -> bigDecimalsAndLongsArriveAsPlainDecimals(decimal, whole));
+    });
+  }
+
+  private static void bigDecimalsAndLongsArriveAsPlainDecimals(BigDecimal decimal, long whole) {
     Received received = sendOrRefuse("numbers (BigDecimal, long)", decimal.scale() < 0 ? "negative scale" : "scale >= 0",
         null, "evt-1", "acct-1", () -> MarketingEventUpdate.builder()
             .customProperty(CustomProperty.number("capacity", decimal))
@@ -235,9 +317,15 @@ class BadInputPropertiesTest {
     assertThat(properties.get(1)[1]).isEqualTo(Long.toString(whole));
   }
 
-  @Property(tries = 500)
-  @StatisticsReport(StatisticsReport.StatisticsReportMode.OFF)
-  void datesArriveAsMidnightUtcOrAreRefused(@ForAll("dates") LocalDate date) {
+  @TestFactory
+  Stream<DynamicTest> datesArriveAsMidnightUtcOrAreRefused() {
+    return property("dates", 800, false, g -> {
+      LocalDate date = DATES.draw(g);
+      return newCase(era(date.getYear()) + ": " + date, () -> datesArriveAsMidnightUtcOrAreRefused(date));
+    });
+  }
+
+  private static void datesArriveAsMidnightUtcOrAreRefused(LocalDate date) {
     String refusal = date.getYear() < 1 || date.getYear() > 9999 ? "custom property 'launch_date'" : null;
     Received received = sendOrRefuse("dates", era(date.getYear()), refusal, "evt-1", "acct-1",
         () -> MarketingEventUpdate.builder().customProperty(CustomProperty.date("launch_date", date)).build());
@@ -247,9 +335,16 @@ class BadInputPropertiesTest {
     }
   }
 
-  @Property(tries = 500)
-  @StatisticsReport(StatisticsReport.StatisticsReportMode.OFF)
-  void dateTimePropertiesArriveAsEpochMillisOrAreRefused(@ForAll("instants") Instant instant) {
+  @TestFactory
+  Stream<DynamicTest> dateTimePropertiesArriveAsEpochMillisOrAreRefused() {
+    return property("date-time properties", 800, false, g -> {
+      Instant instant = INSTANTS.draw(g);
+      return newCase(era(yearOf(instant)) + ": " + instant,
+          () -> dateTimePropertiesArriveAsEpochMillisOrAreRefused(instant));
+    });
+  }
+
+  private static void dateTimePropertiesArriveAsEpochMillisOrAreRefused(Instant instant) {
     String refusal = inRfc3339Years(instant) ? null : "custom property 'doors_open'";
     Received received = sendOrRefuse("date-time properties", era(yearOf(instant)), refusal, "evt-1", "acct-1",
         () -> MarketingEventUpdate.builder().customProperty(CustomProperty.dateTime("doors_open", instant)).build());
@@ -260,9 +355,17 @@ class BadInputPropertiesTest {
     }
   }
 
-  @Property(tries = 500)
-  @StatisticsReport(StatisticsReport.StatisticsReportMode.OFF)
-  void startAndEndArriveExactlyOrAreRefused(@ForAll("instants") Instant start, @ForAll("instants") Instant end) {
+  @TestFactory
+  Stream<DynamicTest> startAndEndArriveExactlyOrAreRefused() {
+    return property("start and end", 800, false, g -> {
+      Instant start = INSTANTS.draw(g);
+      Instant end = INSTANTS.draw(g);
+      return newCase("start " + era(yearOf(start)) + ": " + start + ", end " + era(yearOf(end)) + ": " + end,
+          () -> startAndEndArriveExactlyOrAreRefused(start, end));
+    });
+  }
+
+  private static void startAndEndArriveExactlyOrAreRefused(Instant start, Instant end) {
     String refusal = !inRfc3339Years(start) ? "startDateTime"
         : !inRfc3339Years(end) || end.isBefore(start) ? "endDateTime" : null;
     UpdateResponse response = sendOrRefuseWithResponse("start and end", era(yearOf(start)) + " / " + era(yearOf(end)),
@@ -277,6 +380,75 @@ class BadInputPropertiesTest {
       assertThat(response.event().startDateTime().map(OffsetDateTime::toInstant)).hasValue(start);
       assertThat(response.event().endDateTime().map(OffsetDateTime::toInstant)).hasValue(end);
     }
+  }
+
+  // ---- Running generated cases ----
+
+  /**
+   * The cases of one property, drawn in order from the property's own stream of the run's seed,
+   * one dynamic test each; then, when {@code everyTextClass}, one more test that fails unless
+   * each text class was drawn at least {@link #MINIMUM_PER_CLASS} times for every text input.
+   */
+  private static Stream<DynamicTest> property(String name, int tries, boolean everyTextClass, Gen<Case> cases) {
+    SeededGenerator g = SeededGenerator.forSuite(SEED, name);
+    Map<String, Map<String, Integer>> drawn = new TreeMap<>();
+    Stream<DynamicTest> generated = IntStream.rangeClosed(1, tries).mapToObj(i -> {
+      Case c = cases.draw(g);
+      GENERATED.incrementAndGet();
+      c.classes().forEach((label, kind) -> drawn.computeIfAbsent(label, l -> new TreeMap<>()).merge(kind, 1, Integer::sum));
+      return dynamicTest("#" + i + " " + c.shortName(), () -> run(name, i, c));
+    });
+    if (!everyTextClass) {
+      return generated;
+    }
+    return Stream.concat(generated, Stream.of(dynamicTest(
+        "every input class drawn at least " + MINIMUM_PER_CLASS + " times", () -> {
+          assertThat(drawn).as("inputs with a class").isNotEmpty();
+          drawn.forEach((label, counts) -> {
+            for (String kind : TEXT_CLASSES) {
+              assertThat(counts.getOrDefault(kind, 0))
+                  .as("%s class '%s' drawn (seed %d; all: %s)", label, kind, SEED, counts)
+                  .isGreaterThanOrEqualTo(MINIMUM_PER_CLASS);
+            }
+          });
+        })));
+  }
+
+  private static void run(String property, int number, Case c) throws Throwable {
+    try {
+      c.check().execute();
+    } catch (Throwable failure) {
+      String report = "Bad-input case #" + number + " of '" + property + "' failed; replay the run with -D"
+          + SeededGenerator.SEED_PROPERTY + "=" + SEED + ". Inputs:\n" + c.inputs();
+      System.out.println(report);
+      throw new AssertionError(report + "\n" + failure.getMessage(), failure);
+    }
+  }
+
+  /** A case of text inputs, each named with its class, counted for the per-class minimum. */
+  private static Case newCase(Map<String, Sample> inputs, Executable check) {
+    return newCase(inputs, null, check);
+  }
+
+  private static Case newCase(Map<String, Sample> inputs, String also, Executable check) {
+    StringBuilder whole = new StringBuilder();
+    StringBuilder shortName = new StringBuilder();
+    Map<String, String> classes = new LinkedHashMap<>();
+    if (also != null) {
+      whole.append("  ").append(also).append('\n');
+      shortName.append(also).append("; ");
+    }
+    inputs.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(input -> {
+      whole.append("  ").append(input.getKey()).append(" = ").append(input.getValue().whole()).append('\n');
+      shortName.append(input.getKey()).append(" = ").append(input.getValue()).append("; ");
+      classes.put(input.getKey(), input.getValue().kind());
+    });
+    return new Case(whole.toString(), shortName.toString(), classes, check);
+  }
+
+  /** A case whose input is described in one line, with its class. */
+  private static Case newCase(String described, Executable check) {
+    return new Case("  " + described + "\n", described, Map.of(), check);
   }
 
   // ---- The rules for refusing, as documented ----
@@ -371,22 +543,11 @@ class BadInputPropertiesTest {
   }
 
   private static void count(String property, String kind, String outcome) {
-    Statistics.label("outcome").collect(outcome);
     Map<String, AtomicInteger> counts = CASES.computeIfAbsent(property, p -> new ConcurrentHashMap<>());
     counts.computeIfAbsent("(all) " + outcome, k -> new AtomicInteger()).incrementAndGet();
     for (String one : kind.split(" / |, ")) {
       counts.computeIfAbsent(one + ": " + outcome, k -> new AtomicInteger()).incrementAndGet();
     }
-  }
-
-  /** Fails the property unless every input class was drawn at least {@code minimum} times. */
-  private static void requireEveryClass(String label, String kind, int minimum) {
-    Statistics.label(label).collect(kind);
-    Statistics.label(label).coverage(coverage -> {
-      for (String each : TEXT_CLASSES) {
-        coverage.check(each).count(n -> n >= minimum);
-      }
-    });
   }
 
   // ---- Generators ----
@@ -404,57 +565,62 @@ class BadInputPropertiesTest {
   static final List<String> TEXT_CLASSES =
       List.of(RESERVED, DOTS, SPACES, CONTROL, NON_ASCII, EMOJI, SURROGATE, EMPTY, LONG, MIXED);
 
-  private static Arbitrary<String> alnum() {
-    return Arbitraries.strings().alpha().numeric().ofMaxLength(6);
-  }
-
-  private static Arbitrary<String> pieces(String... pieces) {
-    return Arbitraries.of(pieces);
+  private static Gen<String> pieces(String... pieces) {
+    return g -> g.oneOf(pieces);
   }
 
   /** Pieces of each class; concatenated with letters around them. */
-  private static Map<String, Arbitrary<String>> classPieces() {
-    Map<String, Arbitrary<String>> classes = new TreeMap<>();
+  private static final Map<String, Gen<String>> CLASS_PIECES = classPieces();
+
+  private static Map<String, Gen<String>> classPieces() {
+    Map<String, Gen<String>> classes = new TreeMap<>();
     classes.put(RESERVED, pieces("/", "?", "#", "%", "&", "=", "+", ";", ",", ":", "@", "[", "]", "!", "$", "'",
         "(", ")", "*", "\\", "\"", "<", ">", "^", "`", "{", "}", "|", "~", "%2F", "%25", "%3F", "%23", "%00", "%zz",
         "&externalAccountId=other", "?externalAccountId=other", "/../../contacts/v1", "%20"));
     classes.put(DOTS, pieces(".", "..", "...", "../", "./", "/..", "/.", "%2e", "%2E%2e", ".%2e", "%2e.", "..%2F",
         "..\\"));
     classes.put(SPACES, pieces(" ", "  ", "\t", "\u00a0", "\u2003", "\u3000", "\n", "\r\n", "\u200b"));
-    classes.put(CONTROL, Arbitraries.oneOf(
-        Arbitraries.chars().range('\u0000', '\u001f'), Arbitraries.chars().range('\u007f', '\u009f'))
-        .map(String::valueOf));
-    classes.put(NON_ASCII, Arbitraries.oneOf(
+    classes.put(CONTROL, oneOfGens(g -> g.chars('\u0000', '\u001f', 1, 1), g -> g.chars('\u007f', '\u009f', 1, 1)));
+    classes.put(NON_ASCII, oneOfGens(
         pieces("é", "ß", "Ωμέγα", "日本語", "עברית", "e\u0301", "\u202e", "\ufeff", "\u2028", "\ufffd", "ﬁ"),
-        Arbitraries.strings().withCharRange('\u00a0', '\ud7ff').ofMinLength(1).ofMaxLength(8),
-        Arbitraries.strings().withCharRange('\ue000', '\ufffd').ofMinLength(1).ofMaxLength(4)));
-    classes.put(EMOJI, Arbitraries.oneOf(
+        g -> g.chars('\u00a0', '\ud7ff', 1, 8),
+        g -> g.chars('\ue000', '\ufffd', 1, 4)));
+    classes.put(EMOJI, oneOfGens(
         pieces("🎉", "👩‍👩‍👧", "🇫🇷", "😀", "🏳️‍🌈", "𝔘𝔫𝔦", "𠀋"),
-        Arbitraries.integers().between(0x10000, 0x10ffff).map(Character::toString)));
+        g -> Character.toString(g.between(0x10000, 0x10ffff))));
     return classes;
   }
 
-  private static Arbitrary<Sample> ofClass(String kind, Arbitrary<String> piece) {
-    return Combinators.combine(alnum(), piece.list().ofMinSize(1).ofMaxSize(4), alnum())
-        .as((before, middle, after) -> new Sample(kind, before + String.join("", middle) + after));
+  private static Gen<Sample> ofClass(String kind, Gen<String> piece) {
+    Gen<List<String>> middle = piece.list(1, 4);
+    return g -> {
+      String before = g.alnum(6);
+      String pieces = String.join("", middle.draw(g));
+      return new Sample(kind, before + pieces + g.alnum(6));
+    };
   }
 
   /** Strings of every class, in about equal shares. */
-  @Provide
-  Arbitrary<Sample> texts() {
-    Map<String, Arbitrary<String>> classes = classPieces();
-    List<Arbitrary<Sample>> all = new ArrayList<>();
-    classes.forEach((kind, piece) -> all.add(ofClass(kind, piece)));
+  static final Gen<Sample> TEXTS = texts();
+
+  private static Gen<Sample> texts() {
+    List<Gen<Sample>> all = new ArrayList<>();
+    CLASS_PIECES.forEach((kind, piece) -> all.add(ofClass(kind, piece)));
     // Whole values that are exactly a dot segment, or only whitespace.
-    all.add(Arbitraries.of(".", "..").map(v -> new Sample(DOTS, v)));
-    all.add(classes.get(SPACES).list().ofMinSize(1).ofMaxSize(3).map(l -> new Sample(SPACES, String.join("", l))));
-    all.add(Combinators.combine(alnum(), Arbitraries.chars().range('\ud800', '\udfff'), alnum())
-        .as((before, surrogate, after) -> new Sample(SURROGATE, before + surrogate + after)));
-    all.add(Arbitraries.just(new Sample(EMPTY, "")));
-    all.add(Arbitraries.oneOf(classes.values()).map(BadInputPropertiesTest::longText).map(v -> new Sample(LONG, v)));
-    all.add(Arbitraries.oneOf(classes.values()).list().ofMinSize(2).ofMaxSize(6)
-        .map(l -> new Sample(MIXED, String.join("", l))));
-    return Arbitraries.oneOf(all);
+    all.add(g -> new Sample(DOTS, g.oneOf(".", "..")));
+    Gen<List<String>> spaces = CLASS_PIECES.get(SPACES).list(1, 3);
+    all.add(g -> new Sample(SPACES, String.join("", spaces.draw(g))));
+    all.add(g -> {
+      String before = g.alnum(6);
+      String surrogate = g.chars('\ud800', '\udfff', 1, 1);
+      return new Sample(SURROGATE, before + surrogate + g.alnum(6));
+    });
+    all.add(g -> new Sample(EMPTY, ""));
+    Gen<String> anyPiece = oneOfGens(List.copyOf(CLASS_PIECES.values()));
+    all.add(g -> new Sample(LONG, longText(anyPiece.draw(g))));
+    Gen<List<String>> mixed = anyPiece.list(2, 6);
+    all.add(g -> new Sample(MIXED, String.join("", mixed.draw(g))));
+    return oneOfGens(all);
   }
 
   /** Repeats a piece to exactly 10,000 characters, never ending on half a surrogate pair. */
@@ -471,74 +637,82 @@ class BadInputPropertiesTest {
     return text.toString();
   }
 
-  @Provide
-  Arbitrary<String> textFields() {
-    return Arbitraries.of("eventName", "eventType", "eventOrganizer", "eventUrl", "eventDescription");
-  }
+  /** Zero to five options: any text, two words around a ';', or plain letters and digits. */
+  static final Gen<List<Sample>> OPTIONS = frequency(
+      weight(6, TEXTS),
+      weight(2, g -> {
+        String before = g.alnum(6);
+        return new Sample("with ';'", before + ";" + g.alnum(6));
+      }),
+      weight(4, g -> {
+        String plain = g.alnum(6);
+        return new Sample("plain", plain.isEmpty() ? "x" : plain);
+      })).list(0, 5);
 
-  @Provide
-  Arbitrary<List<Sample>> options() {
-    Arbitrary<Sample> option = Arbitraries.frequencyOf(
-        Tuple.of(6, texts()),
-        Tuple.of(2, Combinators.combine(alnum(), alnum()).as((a, b) -> new Sample("with ';'", a + ";" + b))),
-        Tuple.of(4, alnum().filter(s -> !s.isEmpty()).map(s -> new Sample("plain", s))));
-    return option.list().ofMaxSize(5);
-  }
+  /** Decimals of every magnitude, the special values, and arbitrary bit patterns. */
+  static final Gen<Double> DOUBLES = frequency(
+      weight(6, g -> {
+        double magnitude = Math.pow(10, g.between(-20, 30));
+        return (g.bool() ? -1 : 1) * g.unit() * magnitude;
+      }),
+      weight(2, g -> g.oneOf(Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 0.0, -0.0, 0.1, 1e21,
+          1e-7, Double.MAX_VALUE, -Double.MAX_VALUE, Double.MIN_VALUE, -Double.MIN_VALUE, Double.MIN_NORMAL,
+          123456789.125, 1.0, -1.0)),
+      weight(2, g -> Double.longBitsToDouble(g.anyLong())));
 
-  @Provide
-  Arbitrary<Double> doubles() {
-    return Arbitraries.frequencyOf(
-        Tuple.of(6, Arbitraries.doubles().withStandardSpecialValues()),
-        Tuple.of(2, Arbitraries.of(Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, -0.0, 0.1, 1e21,
-            1e-7, Double.MAX_VALUE, Double.MIN_VALUE, Double.MIN_NORMAL, 123456789.125)),
-        Tuple.of(2, Arbitraries.longs().map(Double::longBitsToDouble)));
-  }
+  /** Unscaled values of up to 40 digits, either sign, with scales from -40 to 40. */
+  static final Gen<BigDecimal> DECIMALS = g -> {
+    StringBuilder digits = new StringBuilder(g.bool() ? "-" : "");
+    int length = g.between(1, 40);
+    for (int i = 0; i < length; i++) {
+      digits.append((char) ('0' + g.between(0, 9)));
+    }
+    return new BigDecimal(new java.math.BigInteger(digits.toString()), g.between(-40, 40));
+  };
 
-  @Provide
-  Arbitrary<BigDecimal> decimals() {
-    return Combinators.combine(Arbitraries.bigIntegers().between(
-            new java.math.BigInteger("-1" + "0".repeat(40)), new java.math.BigInteger("1" + "0".repeat(40))),
-            Arbitraries.integers().between(-40, 40))
-        .as(BigDecimal::new);
-  }
+  /** Any long, with the edges drawn often. */
+  static final Gen<Long> LONGS = frequency(
+      weight(8, SeededGenerator::anyLong),
+      weight(2, g -> g.oneOf(0L, 1L, -1L, Long.MIN_VALUE, Long.MIN_VALUE + 1, Long.MAX_VALUE, Long.MAX_VALUE - 1)));
 
   private static final LocalDate FAR_PAST = LocalDate.of(-20000, 1, 1);
   private static final LocalDate FAR_FUTURE = LocalDate.of(30000, 12, 31);
 
-  @Provide
-  Arbitrary<LocalDate> dates() {
-    return Arbitraries.frequencyOf(
-        Tuple.of(4, epochDays(LocalDate.of(1, 1, 1), LocalDate.of(9999, 12, 31))),
-        Tuple.of(2, epochDays(LocalDate.of(1800, 1, 1), LocalDate.of(1969, 12, 31))),
-        Tuple.of(2, Arbitraries.of(LocalDate.of(1969, 12, 31), LocalDate.of(1970, 1, 1), LocalDate.of(1, 1, 1),
-            LocalDate.of(0, 12, 31), LocalDate.of(9999, 12, 31), LocalDate.of(10000, 1, 1), LocalDate.of(1582, 10, 4),
-            LocalDate.of(1900, 2, 28), LocalDate.of(2000, 2, 29))),
-        Tuple.of(2, epochDays(FAR_PAST, FAR_FUTURE)));
+  static final Gen<LocalDate> DATES = frequency(
+      weight(4, epochDays(LocalDate.of(1, 1, 1), LocalDate.of(9999, 12, 31))),
+      weight(2, epochDays(LocalDate.of(1800, 1, 1), LocalDate.of(1969, 12, 31))),
+      weight(2, g -> g.oneOf(LocalDate.of(1969, 12, 31), LocalDate.of(1970, 1, 1), LocalDate.of(1, 1, 1),
+          LocalDate.of(0, 12, 31), LocalDate.of(9999, 12, 31), LocalDate.of(10000, 1, 1), LocalDate.of(1582, 10, 4),
+          LocalDate.of(1900, 2, 28), LocalDate.of(2000, 2, 29))),
+      weight(2, epochDays(FAR_PAST, FAR_FUTURE)));
+
+  private static Gen<LocalDate> epochDays(LocalDate from, LocalDate to) {
+    return g -> LocalDate.ofEpochDay(g.between(from.toEpochDay(), to.toEpochDay()));
   }
 
-  private static Arbitrary<LocalDate> epochDays(LocalDate from, LocalDate to) {
-    return Arbitraries.longs().between(from.toEpochDay(), to.toEpochDay()).map(LocalDate::ofEpochDay);
-  }
+  private static final Gen<Integer> NANOS = frequency(
+      weight(2, g -> 0),
+      weight(1, g -> g.between(0, 999) * 1_000_000),
+      weight(2, g -> g.between(0, 999_999_999)));
 
-  @Provide
-  Arbitrary<Instant> instants() {
-    Arbitrary<Integer> nanos = Arbitraries.frequencyOf(
-        Tuple.of(2, Arbitraries.just(0)),
-        Tuple.of(1, Arbitraries.integers().between(0, 999).map(n -> n * 1_000_000)),
-        Tuple.of(2, Arbitraries.integers().between(0, 999_999_999)));
-    Arbitrary<Long> seconds = Arbitraries.frequencyOf(
-        Tuple.of(4, secondsBetween("0001-01-01T00:00:00Z", "9999-12-31T23:59:59Z")),
-        Tuple.of(2, secondsBetween("1800-01-01T00:00:00Z", "1969-12-31T23:59:59Z")),
-        Tuple.of(2, Arbitraries.of(-1L, 0L, Instant.parse("0001-01-01T00:00:00Z").getEpochSecond(),
-            Instant.parse("0001-01-01T00:00:00Z").getEpochSecond() - 1,
-            Instant.parse("9999-12-31T23:59:59Z").getEpochSecond(),
-            Instant.parse("9999-12-31T23:59:59Z").getEpochSecond() + 1)),
-        Tuple.of(2, secondsBetween("-20000-01-01T00:00:00Z", "+30000-12-31T23:59:59Z")));
-    return Combinators.combine(seconds, nanos).as(Instant::ofEpochSecond);
-  }
+  private static final Gen<Long> SECONDS = frequency(
+      weight(4, secondsBetween("0001-01-01T00:00:00Z", "9999-12-31T23:59:59Z")),
+      weight(2, secondsBetween("1800-01-01T00:00:00Z", "1969-12-31T23:59:59Z")),
+      weight(2, g -> g.oneOf(-1L, 0L, Instant.parse("0001-01-01T00:00:00Z").getEpochSecond(),
+          Instant.parse("0001-01-01T00:00:00Z").getEpochSecond() - 1,
+          Instant.parse("9999-12-31T23:59:59Z").getEpochSecond(),
+          Instant.parse("9999-12-31T23:59:59Z").getEpochSecond() + 1)),
+      weight(2, secondsBetween("-20000-01-01T00:00:00Z", "+30000-12-31T23:59:59Z")));
 
-  private static Arbitrary<Long> secondsBetween(String from, String to) {
-    return Arbitraries.longs().between(Instant.parse(from).getEpochSecond(), Instant.parse(to).getEpochSecond());
+  static final Gen<Instant> INSTANTS = g -> {
+    long seconds = SECONDS.draw(g);
+    return Instant.ofEpochSecond(seconds, NANOS.draw(g));
+  };
+
+  private static Gen<Long> secondsBetween(String from, String to) {
+    long first = Instant.parse(from).getEpochSecond();
+    long last = Instant.parse(to).getEpochSecond();
+    return g -> g.between(first, last);
   }
 
   // ---- The server ----

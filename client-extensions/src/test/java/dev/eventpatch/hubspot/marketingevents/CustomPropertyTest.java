@@ -34,6 +34,36 @@ class CustomPropertyTest {
     assertThat(CustomProperty.number("n", new BigDecimal(in)).value()).isEqualTo(out);
   }
 
+  @ParameterizedTest
+  @CsvSource({"1E+999,1000", "-1E+998,1000", "1E-997,999", "-1E-997,1000", "123456789E-992,994"})
+  void plainNotationUpToAThousandCharactersIsWritten(String in, int length) {
+    String value = CustomProperty.number("n", new BigDecimal(in)).value();
+    assertThat(value).hasSize(length);
+    assertThat(new BigDecimal(value)).isEqualByComparingTo(in);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"1E+1000", "-1E+999", "1E-999", "-1E-998", "1E+999999999", "1E-2147483647"})
+  void numbersLongerThanAThousandCharactersInPlainNotationAreRefused(String in) {
+    // Written out, 1E+999999999 is a billion digits (the CLI's --property n:number=1e999999999).
+    assertThatThrownBy(() -> CustomProperty.number("seats", new BigDecimal(in)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'seats'")
+        .hasMessageContaining("1000 characters");
+  }
+
+  @Test
+  void aValueAsReturnedKeepsANameThatCouldNotBeSent() {
+    // Found by fuzzing the typed reads: such a name in an answer made decoding throw.
+    StoredProperty returned = new StoredProperty("l\u0019aunch", "120", PropertyMetadata.EMPTY);
+
+    assertThat(returned.name()).isEqualTo("l\u0019aunch");
+    assertThat(returned.asLong()).hasValue(120L);
+    assertThatThrownBy(() -> CustomProperty.text("l\u0019aunch", "120"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("control characters");
+  }
+
   @Test
   void doublesArePlainWithoutExponent() {
     assertThat(CustomProperty.number("n", 1e21).value()).isEqualTo("1000000000000000000000");

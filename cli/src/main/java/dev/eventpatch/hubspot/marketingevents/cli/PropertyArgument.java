@@ -71,6 +71,13 @@ final class PropertyArgument {
           "--property " + name + ": '" + value + "' is not a valid " + type
               + (type.equals("date") ? " (use YYYY-MM-DD)" : " (use ISO 8601, such as 2026-12-01T09:00:00Z)"),
           e);
+    } catch (IllegalArgumentException e) {
+      if (e.getMessage() != null && e.getMessage().startsWith("--property")) {
+        throw e;
+      }
+      // The library's refusals (a control character in the name, an empty option, a number too
+      // long to write) name the property but not the argument: every usage error names it.
+      throw new IllegalArgumentException("--property " + name + ": " + e.getMessage(), e);
     }
   }
 
