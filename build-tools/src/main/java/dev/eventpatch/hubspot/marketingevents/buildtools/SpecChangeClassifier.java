@@ -56,11 +56,17 @@ final class SpecChangeClassifier {
     }
 
     private void walk(ChangedOpenApi diff) {
+        // An operation at a path with an API version in it is that version of the operation:
+        // adding a version is a minor change, removing one (its users lose it) a major one.
         for (Endpoint endpoint : diff.getMissingEndpoints()) {
-            breaking("Removed operation " + endpoint.getMethod() + " " + endpoint.getPathUrl());
+            String version = ApiVersions.of(endpoint.getPathUrl());
+            breaking((version == null ? "Removed operation " : "Removed API version " + version
+                    + ": operation ") + endpoint.getMethod() + " " + endpoint.getPathUrl());
         }
         for (Endpoint endpoint : diff.getNewEndpoints()) {
-            compatible("Added operation " + endpoint.getMethod() + " " + endpoint.getPathUrl());
+            String version = ApiVersions.of(endpoint.getPathUrl());
+            compatible((version == null ? "Added operation " : "Added API version " + version
+                    + ": operation ") + endpoint.getMethod() + " " + endpoint.getPathUrl());
         }
         for (ChangedOperation operation : diff.getChangedOperations()) {
             operation(operation);

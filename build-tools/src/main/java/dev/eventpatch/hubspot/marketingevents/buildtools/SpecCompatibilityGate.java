@@ -3,7 +3,14 @@ package dev.eventpatch.hubspot.marketingevents.buildtools;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import org.openapitools.openapidiff.core.OpenApiCompare;
 import org.openapitools.openapidiff.core.model.ChangedOpenApi;
 
@@ -12,10 +19,15 @@ import org.openapitools.openapidiff.core.model.ChangedOpenApi;
  * release (the baseline) and fails when a change breaks clients while the project version is
  * not yet a new major version over the baseline's.
  *
- * <p>Each change is printed on a line of its own, with the version it needs, for example:
+ * <p>Each API version of the operation is judged on its own: its changes are printed under its
+ * heading, each on a line of its own with the version it needs, for example:
  * <pre>
- * Removed query parameter externalAccountId in PATCH /marketing/v3/...: breaking; needs a new major version (0.1.0 -&gt; 1.0.0)
+ *   API version v3: breaking; needs a new major version (0.1.0 -&gt; 1.0.0)
+ *     Removed query parameter externalAccountId in PATCH /marketing/v3/...: breaking; needs a new major version (0.1.0 -&gt; 1.0.0)
+ *   API version 2026-09: compatible; needs a new minor version (0.1.0 -&gt; 0.2.0)
+ *     Added API version 2026-09: operation PATCH /marketing/marketing-events/2026-09/...: compatible; ...
  * </pre>
+ * Adding a version is a minor change; removing one is a major change.
  *
  * <p>Usage: {@code SpecCompatibilityGate BASELINE_SPEC WORKING_SPEC BASELINE_VERSION PROJECT_VERSION}.
  * Exit status 0 when the change is allowed, 1 when it is not, 2 when the gate cannot run.
@@ -25,6 +37,9 @@ public final class SpecCompatibilityGate {
     static final int ALLOWED = 0;
     static final int REFUSED = 1;
     static final int CANNOT_RUN = 2;
+
+    /** The heading of changes whose description names no versioned path. */
+    private static final String OTHER = "~other";
 
     private SpecCompatibilityGate() {
     }
@@ -66,13 +81,26 @@ public final class SpecCompatibilityGate {
 
         ChangedOpenApi diff;
         try {
-            diff = OpenApiCompare.fromFiles(baselineSpec.toFile(), workingSpec.toFile());
+            diff = OpenApiCompare.fromSpecifications(flattened(baselineSpec), flattened(workingSpec));
         } catch (RuntimeException e) {
             err.println("Spec compatibility gate: openapi-diff could not compare "
                     + baselineSpec + " with " + workingSpec + ": " + e.getMessage());
             return CANNOT_RUN;
         }
         return judge(SpecChangeClassifier.classify(diff), baseline, project, args[3], out);
+    }
+
+    /** The spec with each allOf rewritten as the object it means (see {@link AllOfFlattener}). */
+    private static OpenAPI flattened(Path spec) {
+        ParseOptions options = new ParseOptions();
+        options.setResolve(true);
+        SwaggerParseResult result =
+                new OpenAPIV3Parser().readLocation(spec.toUri().toString(), null, options);
+        if (result == null || result.getOpenAPI() == null) {
+            throw new IllegalArgumentException("cannot read " + spec
+                    + (result == null ? "" : ": " + result.getMessages()));
+        }
+        return AllOfFlattener.flatten(result.getOpenAPI());
     }
 
     static int judge(List<SpecChange> changes, Version baseline, Version project, String projectVersion,
@@ -88,10 +116,22 @@ public final class SpecCompatibilityGate {
         }
         out.println("Spec compatibility gate: " + changes.size() + " change(s) since the baseline of "
                 + baseline + ":");
+        // Judged per API version: each version's changes under its own heading, with its verdict.
+        Map<String, List<SpecChange>> byVersion = new TreeMap<>();
         for (SpecChange change : changes) {
-            String line = "  " + change.description() + ": "
-                    + (change.breaking() ? "breaking; " + major : "compatible; " + minor);
-            out.println(line);
+            String version = ApiVersions.inDescription(change.description());
+            byVersion.computeIfAbsent(version == null ? OTHER : version, v -> new ArrayList<>())
+                    .add(change);
+        }
+        for (Map.Entry<String, List<SpecChange>> entry : byVersion.entrySet()) {
+            boolean versionBreaks = entry.getValue().stream().anyMatch(SpecChange::breaking);
+            out.println("  " + (entry.getKey().equals(OTHER) ? "Not tied to an API version"
+                    : "API version " + entry.getKey()) + ": "
+                    + (versionBreaks ? "breaking; " + major : "compatible; " + minor));
+            for (SpecChange change : entry.getValue()) {
+                out.println("    " + change.description() + ": "
+                        + (change.breaking() ? "breaking; " + major : "compatible; " + minor));
+            }
         }
         if (breaking == 0) {
             out.println("Spec compatibility gate: passed; release these additions as a new minor"

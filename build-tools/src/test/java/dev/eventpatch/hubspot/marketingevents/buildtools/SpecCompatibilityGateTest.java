@@ -167,6 +167,50 @@ class SpecCompatibilityGateTest {
     }
 
     @Test
+    void comparesABodyThatExtendsTheSharedOneThroughAllOfFieldByField() {
+        Outcome outcome = gate("added-request-field-through-allof", "0.1.0", "0.1.0-SNAPSHOT");
+
+        assertThat(outcome.status).isEqualTo(SpecCompatibilityGate.ALLOWED);
+        assertThat(outcome.output)
+                .contains("Added optional request field venue in " + OPERATION + ": " + NEEDS_MINOR)
+                .doesNotContain("Changed")
+                .doesNotContain("breaking");
+    }
+
+    @Test
+    void passesAnAddedApiVersionAndSaysItNeedsANewMinorVersion() {
+        Outcome outcome = gate("added-version", "0.1.0", "0.1.0-SNAPSHOT");
+
+        assertThat(outcome.status).isEqualTo(SpecCompatibilityGate.ALLOWED);
+        assertThat(outcome.output)
+                .contains("  API version 2026-09: " + NEEDS_MINOR)
+                .contains("    Added API version 2026-09: operation PATCH "
+                        + "/marketing/marketing-events/2026-09/events/{externalEventId}: " + NEEDS_MINOR)
+                .doesNotContain("API version v3")
+                .doesNotContain("breaking");
+    }
+
+    @Test
+    void failsOnARemovedApiVersionEvenWhenAnotherIsAdded() {
+        Outcome outcome = gate("replaced-version", "0.1.0", "0.1.0-SNAPSHOT");
+
+        assertThat(outcome.status).isEqualTo(SpecCompatibilityGate.REFUSED);
+        assertThat(outcome.output)
+                .contains("  API version v3: " + NEEDS_MAJOR)
+                .contains("    Removed API version v3: operation " + OPERATION + ": " + NEEDS_MAJOR)
+                .contains("  API version 2026-09: " + NEEDS_MINOR)
+                .contains("FAILED: 1 breaking change(s)");
+    }
+
+    @Test
+    void judgesEachVersionUnderItsOwnHeading() {
+        Outcome outcome = gate("removed-request-field", "0.1.0", "0.1.0-SNAPSHOT");
+
+        assertThat(outcome.output).contains("  API version v3: " + NEEDS_MAJOR + "\n"
+                + "    Removed request field eventName in " + OPERATION + ": " + NEEDS_MAJOR);
+    }
+
+    @Test
     void cannotRunWithoutBothSpecs() {
         Outcome outcome = run(fixture("baseline").toString(), fixture("baseline").resolveSibling("absent.yaml").toString(),
                 "0.1.0", "0.1.0-SNAPSHOT");

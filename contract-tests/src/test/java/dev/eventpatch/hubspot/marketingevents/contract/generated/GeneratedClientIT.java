@@ -12,6 +12,7 @@ import dev.eventpatch.hubspot.marketingevents.contract.prism.PrismMock;
 import dev.eventpatch.hubspot.marketingevents.contract.prism.PrismMode;
 import dev.eventpatch.hubspot.marketingevents.contract.support.GeneratedApi;
 import dev.eventpatch.hubspot.marketingevents.contract.support.SlViolations;
+import dev.eventpatch.hubspot.marketingevents.contract.support.SpecVersion;
 import dev.eventpatch.hubspot.marketingevents.generated.model.HubSpotError;
 import dev.eventpatch.hubspot.marketingevents.generated.model.MarketingEventPublicDefaultResponse;
 import dev.eventpatch.hubspot.marketingevents.generated.model.MarketingEventUpdateRequestParams;
@@ -25,30 +26,31 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.RepeatedTest;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 import retrofit2.Response;
 
 /**
  * Suite 1: the generated client against a Prism mock of the spec. What the generated code puts
  * on the wire is accepted without a single violation, and what Prism answers from the spec
- * (its examples, or random data that fits the schemas) parses into the generated models.
+ * (its examples, or random data that fits the schemas) parses into the generated models; at
+ * every API version the spec describes, each through its own generated method.
  */
 @ExtendWith(PrismExtension.class)
 class GeneratedClientIT {
 
-  @Test
-  void fullUpdateWithEveryFieldIsAcceptedAndItsResponseParses(PrismMock prism)
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(SpecVersion.class)
+  void fullUpdateWithEveryFieldIsAcceptedAndItsResponseParses(SpecVersion version, PrismMock prism)
       throws IOException {
     MarketingEventUpdateRequestParams update = fullUpdate();
     assertEveryFieldIsSet(update);
     assertEveryFieldIsSet(update.getCustomProperties().get(0));
     GeneratedApi client = GeneratedApi.against(prism);
 
-    Response<MarketingEventPublicDefaultResponse> response = send(client, update);
+    Response<MarketingEventPublicDefaultResponse> response = send(version, client, update);
 
     assertAcceptedWithoutViolations(response, prism);
     MarketingEventPublicDefaultResponse event = response.body();
@@ -67,16 +69,17 @@ class GeneratedClientIT {
         .hasSize(declaredFields(PropertyValue.class).size());
   }
 
-  @Test
-  void minimalUpdateSendsOnlyTheNameAndEmptyCustomPropertiesAndIsAccepted(PrismMock prism)
-      throws IOException {
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(SpecVersion.class)
+  void minimalUpdateSendsOnlyTheNameAndEmptyCustomPropertiesAndIsAccepted(
+      SpecVersion version, PrismMock prism) throws IOException {
     MarketingEventUpdateRequestParams update =
         new MarketingEventUpdateRequestParams()
             .eventName("Winter product webinar (rescheduled)")
             .customProperties(new ArrayList<>());
     GeneratedApi client = GeneratedApi.against(prism);
 
-    Response<MarketingEventPublicDefaultResponse> response = send(client, update);
+    Response<MarketingEventPublicDefaultResponse> response = send(version, client, update);
 
     assertThat(JsonParser.parseString(client.lastRequestBody()))
         .isEqualTo(
@@ -87,24 +90,45 @@ class GeneratedClientIT {
     assertRequiredFieldsPresent(response.body());
   }
 
-  /** Random data differs on every call; a few calls cover optional fields present and absent. */
-  @RepeatedTest(5)
-  void dynamicResponsesThatFitTheSchemaParse(@Prism(PrismMode.DYNAMIC) PrismMock prism)
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(SpecVersion.class)
+  void anUpdateWithAValueOfEveryPropertyTypeIsAccepted(SpecVersion version, PrismMock prism)
       throws IOException {
     GeneratedApi client = GeneratedApi.against(prism);
 
-    Response<MarketingEventPublicDefaultResponse> response = send(client, fullUpdate());
+    Response<MarketingEventPublicDefaultResponse> response =
+        send(version, client, everyPropertyTypeUpdate());
 
     assertAcceptedWithoutViolations(response, prism);
-    assertRequiredFieldsPresent(response.body());
-    response
-        .body()
-        .getCustomProperties()
-        .forEach(
-            value -> {
-              assertThat(value.getName()).isNotNull();
-              assertThat(value.getValue()).isNotNull();
-            });
+    assertThat(
+            JsonParser.parseString(client.lastRequestBody())
+                .getAsJsonObject()
+                .getAsJsonArray("customProperties"))
+        .hasSize(everyPropertyTypeUpdate().getCustomProperties().size());
+  }
+
+  /** Random data differs on every call; a few calls cover optional fields present and absent. */
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(SpecVersion.class)
+  void dynamicResponsesThatFitTheSchemaParse(
+      SpecVersion version, @Prism(PrismMode.DYNAMIC) PrismMock prism) throws IOException {
+    GeneratedApi client = GeneratedApi.against(prism);
+
+    for (int call = 0; call < 5; call++) {
+      Response<MarketingEventPublicDefaultResponse> response =
+          send(version, client, fullUpdate());
+
+      assertAcceptedWithoutViolations(response, prism);
+      assertRequiredFieldsPresent(response.body());
+      response
+          .body()
+          .getCustomProperties()
+          .forEach(
+              value -> {
+                assertThat(value.getName()).isNotNull();
+                assertThat(value.getValue()).isNotNull();
+              });
+    }
   }
 
   @ParameterizedTest(name = "{0} {1}")
@@ -117,23 +141,29 @@ class GeneratedClientIT {
   })
   void errorExamplesParseIntoTheErrorModel(int status, String category, PrismMock prism)
       throws IOException {
-    GeneratedApi client = GeneratedApi.against(prism, Map.of("Prefer", "code=" + status));
+    for (SpecVersion version : SpecVersion.values()) {
+      GeneratedApi client = GeneratedApi.against(prism, Map.of("Prefer", "code=" + status));
 
-    Response<MarketingEventPublicDefaultResponse> response = send(client, fullUpdate());
+      Response<MarketingEventPublicDefaultResponse> response =
+          send(version, client, fullUpdate());
 
-    assertThat(response.code()).isEqualTo(status);
-    assertThat(response.headers().get(SlViolations.HEADER)).isNull();
-    HubSpotError error = client.gson().fromJson(response.errorBody().string(), HubSpotError.class);
-    assertThat(error.getCategory()).isEqualTo(category);
-    assertThat(error.getCorrelationId()).isNotNull();
-    assertThat(error.getMessage()).isNotBlank();
+      assertThat(response.code()).as("status at %s", version).isEqualTo(status);
+      assertThat(response.headers().get(SlViolations.HEADER)).isNull();
+      HubSpotError error =
+          client.gson().fromJson(response.errorBody().string(), HubSpotError.class);
+      assertThat(error.getCategory()).isEqualTo(category);
+      assertThat(error.getCorrelationId()).isNotNull();
+      assertThat(error.getMessage()).isNotBlank();
+    }
   }
 
-  @Test
-  void rateLimitExampleParsesWithItsPolicyAndRetryAfter(PrismMock prism) throws IOException {
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(SpecVersion.class)
+  void rateLimitExampleParsesWithItsPolicyAndRetryAfter(SpecVersion version, PrismMock prism)
+      throws IOException {
     GeneratedApi client = GeneratedApi.against(prism, Map.of("Prefer", "code=429"));
 
-    Response<MarketingEventPublicDefaultResponse> response = send(client, fullUpdate());
+    Response<MarketingEventPublicDefaultResponse> response = send(version, client, fullUpdate());
 
     assertThat(response.code()).isEqualTo(429);
     assertThat(response.headers().get("Retry-After")).isEqualTo("1");
@@ -182,12 +212,25 @@ class GeneratedClientIT {
         .addCustomPropertiesItem(new PropertyValue().name("tracks").value("product;engineering"));
   }
 
+  /**
+   * One value of each property type, formatted as HubSpot expects: text, number, boolean, date
+   * (midnight UTC in epoch milliseconds), date-time (epoch milliseconds) and multiple checkboxes.
+   */
+  static MarketingEventUpdateRequestParams everyPropertyTypeUpdate() {
+    return new MarketingEventUpdateRequestParams()
+        .addCustomPropertiesItem(new PropertyValue().name("host_name").value("Ada Lovelace"))
+        .addCustomPropertiesItem(new PropertyValue().name("seats_available").value("120.5"))
+        .addCustomPropertiesItem(new PropertyValue().name("recorded").value("true"))
+        .addCustomPropertiesItem(new PropertyValue().name("launch_date").value("1796083200000"))
+        .addCustomPropertiesItem(new PropertyValue().name("doors_open").value("1796119200000"))
+        .addCustomPropertiesItem(
+            new PropertyValue().name("tracks").value("product;engineering;design"));
+  }
+
   private static Response<MarketingEventPublicDefaultResponse> send(
-      GeneratedApi client, MarketingEventUpdateRequestParams update) throws IOException {
-    return client
-        .api()
-        .updateEventByExternalIds(EXTERNAL_EVENT_ID, EXTERNAL_ACCOUNT_ID, update)
-        .execute();
+      SpecVersion version, GeneratedApi client, MarketingEventUpdateRequestParams update)
+      throws IOException {
+    return version.update(client.api(), EXTERNAL_EVENT_ID, EXTERNAL_ACCOUNT_ID, update).execute();
   }
 
   private static void assertAcceptedWithoutViolations(Response<?> response, PrismMock prism) {

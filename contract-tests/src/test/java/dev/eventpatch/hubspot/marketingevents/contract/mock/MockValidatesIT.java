@@ -10,6 +10,7 @@ import dev.eventpatch.hubspot.marketingevents.contract.prism.PrismMock;
 import dev.eventpatch.hubspot.marketingevents.contract.support.GeneratedApi;
 import dev.eventpatch.hubspot.marketingevents.contract.support.SlViolations;
 import dev.eventpatch.hubspot.marketingevents.contract.support.SlViolations.Violation;
+import dev.eventpatch.hubspot.marketingevents.contract.support.SpecVersion;
 import dev.eventpatch.hubspot.marketingevents.generated.model.MarketingEventUpdateRequestParams;
 import dev.eventpatch.hubspot.marketingevents.generated.model.PropertyValue;
 import java.io.IOException;
@@ -20,8 +21,9 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Suite 4: the mock really validates. Requests that the spec forbids, built through the
@@ -31,31 +33,39 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *
  * <p>Prism answers a request violation with the spec's 422 response, else its 400; this spec
  * declares only 400, so that is the status, with the spec's 400 example as the body.
+ *
+ * <p>Every check runs at every API version the spec describes, on that version's path. A field
+ * that only some versions know ({@code maskedSubstrings} of a property value, at {@code v3} and
+ * {@code 2026-03}) is checked against its declared shape where the version has it; where it does
+ * not, the spec says nothing about it and, like any field a schema does not declare (the spec's
+ * objects are open), it is not checked.
  */
 @ExtendWith(PrismExtension.class)
 class MockValidatesIT {
 
-  private static final String PATH = "marketing/v3/marketing-events/events/" + EXTERNAL_EVENT_ID;
   private static final String VALID_BODY =
       "{\"eventName\":\"Winter product webinar\",\"customProperties\":[]}";
   private static final MediaType JSON = MediaType.get("application/json");
+  private static final String WELL_FORMED_MASK = "{\"substrings\":[{\"start\":1,\"end\":3}]}";
+  private static final String MALFORMED_MASK = "\"1-3\"";
 
   private final OkHttpClient http = new OkHttpClient();
 
-  @Test
-  void aValidRawRequestIsAccepted(PrismMock prism) throws IOException {
-    try (Response response = send(prism, withQuery(), JSON, VALID_BODY, true)) {
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(SpecVersion.class)
+  void aValidRawRequestIsAccepted(SpecVersion version, PrismMock prism) throws IOException {
+    try (Response response = send(prism, withQuery(version), JSON, VALID_BODY, true)) {
       assertThat(response.header(SlViolations.HEADER)).isNull();
       assertThat(response.code()).isEqualTo(200);
     }
   }
 
-  @Test
-  void rejectsAMissingExternalAccountId(PrismMock prism) throws IOException {
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(SpecVersion.class)
+  void rejectsAMissingExternalAccountId(SpecVersion version, PrismMock prism) throws IOException {
     retrofit2.Response<?> response =
-        GeneratedApi.against(prism)
-            .api()
-            .updateEventByExternalIds(EXTERNAL_EVENT_ID, null, minimalUpdate())
+        version
+            .update(GeneratedApi.against(prism).api(), EXTERNAL_EVENT_ID, null, minimalUpdate())
             .execute();
 
     assertThat(response.code()).isEqualTo(400);
@@ -68,15 +78,16 @@ class MockValidatesIT {
             });
   }
 
-  @Test
-  void rejectsAnAbsentCustomPropertiesList(PrismMock prism) throws IOException {
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(SpecVersion.class)
+  void rejectsAnAbsentCustomPropertiesList(SpecVersion version, PrismMock prism)
+      throws IOException {
     MarketingEventUpdateRequestParams update =
         new MarketingEventUpdateRequestParams().eventName("Winter product webinar");
 
     retrofit2.Response<?> response =
-        GeneratedApi.against(prism)
-            .api()
-            .updateEventByExternalIds(EXTERNAL_EVENT_ID, EXTERNAL_ACCOUNT_ID, update)
+        version
+            .update(GeneratedApi.against(prism).api(), EXTERNAL_EVENT_ID, EXTERNAL_ACCOUNT_ID, update)
             .execute();
 
     assertThat(response.code()).isEqualTo(400);
@@ -89,15 +100,16 @@ class MockValidatesIT {
             });
   }
 
-  @Test
-  void rejectsACustomPropertyWithoutAValue(PrismMock prism) throws IOException {
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(SpecVersion.class)
+  void rejectsACustomPropertyWithoutAValue(SpecVersion version, PrismMock prism)
+      throws IOException {
     MarketingEventUpdateRequestParams update =
         minimalUpdate().addCustomPropertiesItem(new PropertyValue().name("seats_available"));
 
     retrofit2.Response<?> response =
-        GeneratedApi.against(prism)
-            .api()
-            .updateEventByExternalIds(EXTERNAL_EVENT_ID, EXTERNAL_ACCOUNT_ID, update)
+        version
+            .update(GeneratedApi.against(prism).api(), EXTERNAL_EVENT_ID, EXTERNAL_ACCOUNT_ID, update)
             .execute();
 
     assertThat(response.code()).isEqualTo(400);
@@ -111,8 +123,10 @@ class MockValidatesIT {
             });
   }
 
-  @Test
-  void rejectsSourceMetadataThatIsNotBase64(PrismMock prism) throws IOException {
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(SpecVersion.class)
+  void rejectsSourceMetadataThatIsNotBase64(SpecVersion version, PrismMock prism)
+      throws IOException {
     MarketingEventUpdateRequestParams update =
         minimalUpdate()
             .addCustomPropertiesItem(
@@ -122,9 +136,8 @@ class MockValidatesIT {
                     .sourceMetadata("{not base64}"));
 
     retrofit2.Response<?> response =
-        GeneratedApi.against(prism)
-            .api()
-            .updateEventByExternalIds(EXTERNAL_EVENT_ID, EXTERNAL_ACCOUNT_ID, update)
+        version
+            .update(GeneratedApi.against(prism).api(), EXTERNAL_EVENT_ID, EXTERNAL_ACCOUNT_ID, update)
             .execute();
 
     assertThat(response.code()).isEqualTo(400);
@@ -136,13 +149,14 @@ class MockValidatesIT {
             });
   }
 
-  @Test
-  void rejectsABooleanSentAsText(PrismMock prism) throws IOException {
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(SpecVersion.class)
+  void rejectsABooleanSentAsText(SpecVersion version, PrismMock prism) throws IOException {
     String body =
         "{\"eventName\":\"Winter product webinar\",\"eventCancelled\":\"yes\","
             + "\"customProperties\":[]}";
 
-    try (Response response = send(prism, withQuery(), JSON, body, true)) {
+    try (Response response = send(prism, withQuery(version), JSON, body, true)) {
       assertThat(response.code()).isEqualTo(400);
       assertThat(onlyViolation(response.header(SlViolations.HEADER)))
           .satisfies(
@@ -162,13 +176,14 @@ class MockValidatesIT {
     }
   }
 
-  @Test
-  void rejectsAMalformedDateTime(PrismMock prism) throws IOException {
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(SpecVersion.class)
+  void rejectsAMalformedDateTime(SpecVersion version, PrismMock prism) throws IOException {
     String body =
         "{\"eventName\":\"Winter product webinar\",\"startDateTime\":\"2026-12-01 16:00\","
             + "\"customProperties\":[]}";
 
-    try (Response response = send(prism, withQuery(), JSON, body, true)) {
+    try (Response response = send(prism, withQuery(version), JSON, body, true)) {
       assertThat(response.code()).isEqualTo(400);
       assertThat(onlyViolation(response.header(SlViolations.HEADER)))
           .satisfies(
@@ -181,13 +196,15 @@ class MockValidatesIT {
     }
   }
 
-  @Test
-  void rejectsADataSensitivityOutsideTheEnumeration(PrismMock prism) throws IOException {
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(SpecVersion.class)
+  void rejectsADataSensitivityOutsideTheEnumeration(SpecVersion version, PrismMock prism)
+      throws IOException {
     String body =
         "{\"eventName\":\"Winter product webinar\",\"customProperties\":"
             + "[{\"name\":\"seats_available\",\"value\":\"120\",\"dataSensitivity\":\"secret\"}]}";
 
-    try (Response response = send(prism, withQuery(), JSON, body, true)) {
+    try (Response response = send(prism, withQuery(version), JSON, body, true)) {
       assertThat(response.code()).isEqualTo(400);
       assertThat(onlyViolation(response.header(SlViolations.HEADER)))
           .satisfies(
@@ -198,10 +215,11 @@ class MockValidatesIT {
     }
   }
 
-  @Test
-  void rejectsABodyThatIsNotJson(PrismMock prism) throws IOException {
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(SpecVersion.class)
+  void rejectsABodyThatIsNotJson(SpecVersion version, PrismMock prism) throws IOException {
     try (Response response =
-        send(prism, withQuery(), MediaType.get("text/plain"), "eventName=Winter", true)) {
+        send(prism, withQuery(version), MediaType.get("text/plain"), "eventName=Winter", true)) {
       assertThat(response.code()).isEqualTo(400);
       assertThat(onlyViolation(response.header(SlViolations.HEADER)))
           .satisfies(
@@ -212,9 +230,11 @@ class MockValidatesIT {
     }
   }
 
-  @Test
-  void answersARequestWithoutATokenWith401(PrismMock prism) throws IOException {
-    try (Response response = send(prism, withQuery(), JSON, VALID_BODY, false)) {
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(SpecVersion.class)
+  void answersARequestWithoutATokenWith401(SpecVersion version, PrismMock prism)
+      throws IOException {
+    try (Response response = send(prism, withQuery(version), JSON, VALID_BODY, false)) {
       assertThat(response.code()).isEqualTo(401);
       assertThat(onlyViolation(response.header(SlViolations.HEADER)))
           .satisfies(violation -> assertThat(violation.code()).isEqualTo("401"));
@@ -227,14 +247,75 @@ class MockValidatesIT {
     }
   }
 
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(value = SpecVersion.class, names = {"V3", "V2026_03"})
+  void acceptsWellFormedMasksWhereTheVersionHasThem(SpecVersion version, PrismMock prism)
+      throws IOException {
+    try (Response response =
+        send(prism, withQuery(version), JSON, withMask(WELL_FORMED_MASK), true)) {
+      assertThat(response.header(SlViolations.HEADER)).isNull();
+      assertThat(response.code()).isEqualTo(200);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(value = SpecVersion.class, names = {"V3", "V2026_03"})
+  void rejectsMalformedMasksWhereTheVersionHasThem(SpecVersion version, PrismMock prism)
+      throws IOException {
+    try (Response response =
+        send(prism, withQuery(version), JSON, withMask(MALFORMED_MASK), true)) {
+      assertThat(response.code()).isEqualTo(400);
+      assertThat(onlyViolation(response.header(SlViolations.HEADER)))
+          .satisfies(
+              violation -> {
+                assertThat(violation.location()).endsWith("maskedSubstrings");
+                assertThat(violation.code()).isEqualTo("type");
+              });
+    }
+  }
+
+  /**
+   * At 2026-09 a property value has no masks: the field is one the version does not declare,
+   * so even a malformed one is not checked, where the same body fails at v3 and 2026-03.
+   */
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(value = SpecVersion.class, names = {"V2026_09"})
+  void leavesMasksUncheckedWhereTheVersionHasNone(SpecVersion version, PrismMock prism)
+      throws IOException {
+    assertThat(version.masksPropertyValues()).isFalse();
+
+    try (Response response =
+        send(prism, withQuery(version), JSON, withMask(MALFORMED_MASK), true)) {
+      assertThat(response.header(SlViolations.HEADER)).isNull();
+      assertThat(response.code()).isEqualTo(200);
+    }
+  }
+
+  /** Each version's 200 example fits that version: masks only where the version has them. */
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(SpecVersion.class)
+  void answersWithMasksOnlyAtVersionsThatHaveThem(SpecVersion version, PrismMock prism)
+      throws IOException {
+    try (Response response = send(prism, withQuery(version), JSON, VALID_BODY, true)) {
+      assertThat(response.code()).isEqualTo(200);
+      assertThat(response.body().string().contains("\"maskedSubstrings\""))
+          .isEqualTo(version.masksPropertyValues());
+    }
+  }
+
+  private static String withMask(String mask) {
+    return "{\"customProperties\":[{\"name\":\"host_email\",\"value\":\"ada@example.com\","
+        + "\"maskedSubstrings\":" + mask + "}]}";
+  }
+
   private static MarketingEventUpdateRequestParams minimalUpdate() {
     return new MarketingEventUpdateRequestParams()
         .eventName("Winter product webinar")
         .customProperties(new ArrayList<>());
   }
 
-  private static String withQuery() {
-    return PATH + "?externalAccountId=" + EXTERNAL_ACCOUNT_ID;
+  private static String withQuery(SpecVersion version) {
+    return version.path(EXTERNAL_EVENT_ID) + "?externalAccountId=" + EXTERNAL_ACCOUNT_ID;
   }
 
   /** A PATCH that bypasses every client-side check. */

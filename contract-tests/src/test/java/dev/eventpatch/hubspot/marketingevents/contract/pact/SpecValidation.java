@@ -11,12 +11,22 @@ import com.atlassian.oai.validator.whitelist.ValidationErrorsWhitelist;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.parameters.Parameter;
+import io.swagger.v3.oas.models.parameters.RequestBody;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.net.MalformedURLException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Validates a pact file against the spec with Atlassian's {@code swagger-request-validator-pact}:
@@ -61,6 +71,8 @@ final class SpecValidation {
     if (api == null) {
       throw new IllegalStateException("The spec did not parse: " + parsed.getMessages());
     }
+    inlineSharedRequestParts(api);
+    mergeAllOf(api);
     if (api.getSecurity() != null && !api.getSecurity().isEmpty()) {
       for (PathItem path : api.getPaths().values()) {
         for (Operation operation : path.readOperations()) {
@@ -71,6 +83,88 @@ final class SpecValidation {
       }
     }
     return api;
+  }
+
+  /**
+   * The versions of the operation share their request body and parameters as components. The
+   * validator follows $refs to schemas and responses but not to request bodies (it fails with a
+   * NullPointerException on the body's missing content), so those refs are replaced by what they
+   * name; parameters likewise, to be safe.
+   */
+  private static void inlineSharedRequestParts(OpenAPI api) {
+    if (api.getComponents() == null) {
+      return;
+    }
+    for (PathItem path : api.getPaths().values()) {
+      for (Operation operation : path.readOperations()) {
+        RequestBody body = operation.getRequestBody();
+        if (body != null && body.get$ref() != null) {
+          operation.setRequestBody(
+              api.getComponents().getRequestBodies().get(componentName(body.get$ref())));
+        }
+        if (operation.getParameters() != null) {
+          List<Parameter> parameters = new ArrayList<>();
+          for (Parameter parameter : operation.getParameters()) {
+            parameters.add(
+                parameter.get$ref() == null
+                    ? parameter
+                    : api.getComponents().getParameters().get(componentName(parameter.get$ref())));
+          }
+          operation.setParameters(parameters);
+        }
+      }
+    }
+  }
+
+  /**
+   * Rewrites each allOf of the component schemas as the one object it means (the properties of
+   * all parts, a later part's replacing an earlier one's of the same name, and the union of their
+   * required lists). The versions extend shared schemas through allOf; the validator checks each
+   * part on its own and reports "failed to match all required schemas" for a part whose property
+   * the other part narrows, though the request fits the merged schema.
+   */
+  private static void mergeAllOf(OpenAPI api) {
+    Map<String, Schema> schemas = api.getComponents().getSchemas();
+    Map<String, Schema> merged = new LinkedHashMap<>();
+    for (Map.Entry<String, Schema> entry : schemas.entrySet()) {
+      Schema<?> schema = entry.getValue();
+      if (schema.getAllOf() == null || schema.getAllOf().isEmpty()) {
+        merged.put(entry.getKey(), schema);
+        continue;
+      }
+      Map<String, Schema> properties = new LinkedHashMap<>();
+      Set<String> required = new LinkedHashSet<>();
+      collectParts(schemas, schema, properties, required);
+      ObjectSchema object = new ObjectSchema();
+      object.setProperties(properties);
+      object.setRequired(required.isEmpty() ? null : new ArrayList<>(required));
+      merged.put(entry.getKey(), object);
+    }
+    api.getComponents().setSchemas(merged);
+  }
+
+  private static void collectParts(
+      Map<String, Schema> schemas,
+      Schema<?> schema,
+      Map<String, Schema> properties,
+      Set<String> required) {
+    Schema<?> s =
+        schema.get$ref() == null ? schema : schemas.get(componentName(schema.get$ref()));
+    if (s.getAllOf() != null) {
+      for (Schema<?> part : s.getAllOf()) {
+        collectParts(schemas, part, properties, required);
+      }
+    }
+    if (s.getProperties() != null) {
+      properties.putAll(s.getProperties());
+    }
+    if (s.getRequired() != null) {
+      required.addAll(s.getRequired());
+    }
+  }
+
+  private static String componentName(String ref) {
+    return ref.substring(ref.lastIndexOf('/') + 1);
   }
 
   static PactProviderValidationResults validate(String consumer, Path pactFile) {
