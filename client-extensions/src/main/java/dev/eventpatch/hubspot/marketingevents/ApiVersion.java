@@ -11,10 +11,14 @@ import dev.eventpatch.hubspot.marketingevents.internal.UpdateRoute;
  */
 public enum ApiVersion {
   /** The legacy path {@code /marketing/v3/marketing-events/events/{externalEventId}}. */
-  V3("v3", (api, eventId, accountId, body) -> api.updateEventByExternalIds(eventId, accountId, body));
+  V3("v3", (api, eventId, accountId, body) -> api.updateEventByExternalIds(eventId, accountId, body)),
+  /** March 2026: {@code /marketing/marketing-events/2026-03/events/{externalEventId}}. */
+  V2026_03("2026-03", (api, eventId, accountId, body) -> api.updateEventByExternalIds202603(eventId, accountId, body)),
+  /** September 2026, the current version: {@code /marketing/marketing-events/2026-09/events/{externalEventId}}. */
+  V2026_09("2026-09", (api, eventId, accountId, body) -> api.updateEventByExternalIds202609(eventId, accountId, body));
 
-  /** The version a client calls unless told otherwise. */
-  public static final ApiVersion DEFAULT = V3;
+  /** The version a client calls unless told otherwise: the newest generally available one. */
+  public static final ApiVersion DEFAULT = V2026_09;
 
   private final String label;
   private final transient UpdateRoute update;
@@ -27,6 +31,24 @@ public enum ApiVersion {
   /** The generated method that sends an update at this version's path. */
   UpdateRoute updateRoute() {
     return update;
+  }
+
+  /**
+   * @param label a version as HubSpot writes it, such as {@code 2026-09} or {@code v3}
+   * @return the version
+   * @throws IllegalArgumentException if the client does not know it, naming the ones it knows
+   */
+  public static ApiVersion of(String label) {
+    for (ApiVersion version : values()) {
+      if (version.label.equalsIgnoreCase(label.strip())) {
+        return version;
+      }
+    }
+    StringBuilder known = new StringBuilder();
+    for (ApiVersion version : values()) {
+      known.append(known.length() == 0 ? "" : ", ").append(version.label);
+    }
+    throw new IllegalArgumentException("unknown API version '" + label + "'; this client knows " + known);
   }
 
   /** @return the version as HubSpot writes it, such as {@code 2026-09} or {@code v3} */

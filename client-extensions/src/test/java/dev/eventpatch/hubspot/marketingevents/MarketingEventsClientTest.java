@@ -64,7 +64,7 @@ class MarketingEventsClientTest {
 
     RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
     assertThat(request.getMethod()).isEqualTo("PATCH");
-    assertThat(request.getUrl().encodedPath()).isEqualTo("/marketing/v3/marketing-events/events/webinar-1");
+    assertThat(request.getUrl().encodedPath()).isEqualTo("/marketing/marketing-events/2026-09/events/webinar-1");
     assertThat(request.getUrl().queryParameter("externalAccountId")).isEqualTo("acct-42");
     assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer " + TOKEN);
     assertThat(request.getHeaders().get("Content-Type")).startsWith("application/json");
@@ -276,7 +276,7 @@ class MarketingEventsClientTest {
     client.update("e", "a", MarketingEventUpdate.builder().eventName("x").build());
 
     assertThat(server.takeRequest().getUrl().encodedPath())
-        .isEqualTo("/proxy/hubspot/marketing/v3/marketing-events/events/e");
+        .isEqualTo("/proxy/hubspot/marketing/marketing-events/2026-09/events/e");
   }
 
   @Test

@@ -104,7 +104,7 @@ class NetworkSettingsTest {
     // Absolute-form request lines: the client talked to the proxy, not to the target.
     String expectedTarget =
         "http://" + target.getHostName() + ":" + target.getPort()
-            + "/marketing/v3/marketing-events/events/webinar-1?externalAccountId=acct-42";
+            + "/marketing/marketing-events/2026-09/events/webinar-1?externalAccountId=acct-42";
     assertThat(proxy.seen.get(1).requestLine).isEqualTo("PATCH " + expectedTarget + " HTTP/1.1");
     RecordedRequest arrived = target.takeRequest(5, TimeUnit.SECONDS);
     assertThat(arrived).isNotNull();
@@ -220,7 +220,7 @@ class NetworkSettingsTest {
     assertThat(event.id()).isEqualTo("58237132332");
     RecordedRequest arrived = tls.takeRequest(5, TimeUnit.SECONDS);
     assertThat(arrived.getHandshake()).isNotNull();
-    assertThat(arrived.getUrl().encodedPath()).isEqualTo("/marketing/v3/marketing-events/events/webinar-1");
+    assertThat(arrived.getUrl().encodedPath()).isEqualTo("/marketing/marketing-events/2026-09/events/webinar-1");
     assertThat(trusting.toString()).contains("customTrust=true");
   }
 

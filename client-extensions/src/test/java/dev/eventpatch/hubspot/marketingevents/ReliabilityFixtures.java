@@ -59,7 +59,7 @@ final class ReliabilityFixtures {
   static final Instant START = Instant.parse("2026-12-01T10:00:00Z");
 
   /** The endpoint's path up to the event id, as the server sees it. */
-  static final String PATH_PREFIX = "/marketing/v3/marketing-events/events/";
+  static final String PATH_PREFIX = "/marketing/marketing-events/2026-09/events/";
 
   static final Gson GSON = new GsonBuilder().disableHtmlEscaping().serializeNulls().create();
 

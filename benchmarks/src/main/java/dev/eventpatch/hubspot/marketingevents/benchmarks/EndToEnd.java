@@ -2,6 +2,7 @@ package dev.eventpatch.hubspot.marketingevents.benchmarks;
 
 import dev.eventpatch.hubspot.marketingevents.MarketingEvent;
 import dev.eventpatch.hubspot.marketingevents.MarketingEventUpdate;
+import dev.eventpatch.hubspot.marketingevents.ApiVersion;
 import dev.eventpatch.hubspot.marketingevents.MarketingEventsClient;
 import dev.eventpatch.hubspot.marketingevents.PropertyCheck;
 import dev.eventpatch.hubspot.marketingevents.RateLimit;
@@ -98,6 +99,9 @@ public class EndToEnd {
     return MarketingEventsClient.builder()
         .accessToken(Fixtures.TOKEN)
         .baseUrl(baseUrl)
+        // The path the other contenders send to, so that every contender puts the same bytes on
+        // the wire; the versions differ only in the path.
+        .apiVersion(ApiVersion.V3)
         .rateLimit(RateLimit.none())
         .propertyCheck(PropertyCheck.OFF)
         .build();

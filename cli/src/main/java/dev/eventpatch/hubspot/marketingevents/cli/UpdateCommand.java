@@ -6,6 +6,7 @@ import dev.eventpatch.hubspot.marketingevents.MarketingEventUpdate;
 import dev.eventpatch.hubspot.marketingevents.MarketingEventsClient;
 import dev.eventpatch.hubspot.marketingevents.PropertyReport;
 import dev.eventpatch.hubspot.marketingevents.RateLimitStatus;
+import dev.eventpatch.hubspot.marketingevents.ApiVersion;
 import dev.eventpatch.hubspot.marketingevents.RequestOptions;
 import dev.eventpatch.hubspot.marketingevents.UpdateResponse;
 import dev.eventpatch.hubspot.marketingevents.exception.ApiConnectionException;
@@ -84,6 +85,10 @@ final class UpdateCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print HubSpot's JSON answer instead of the summary.")
   boolean json;
 
+  @Option(names = "--api-version", paramLabel = "VERSION",
+      description = "HubSpot API version to call: 2026-09 (default), 2026-03 or v3.")
+  String apiVersion;
+
   private final Environment env;
   private final EmbeddedMock.Starter mockStarter;
 
@@ -97,9 +102,11 @@ final class UpdateCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     MarketingEventUpdate update;
+    ApiVersion version;
     try {
       requireId("externalEventId", externalEventId);
       requireId("externalAccountId", externalAccountId);
+      version = apiVersion == null ? ApiVersion.DEFAULT : ApiVersion.of(apiVersion);
       update = buildUpdate();
     } catch (IllegalArgumentException | NullPointerException e) {
       err.println("error: " + e.getMessage());
@@ -121,7 +128,7 @@ final class UpdateCommand implements Callable<Integer> {
         // Prism checks that a bearer token is there, not what it is.
         token = "embedded-mock-token";
         if (!json) {
-          out.println("Target: embedded Prism mock of the spec at " + target
+          out.println("Target: embedded Prism mock of the spec at " + target + ", API version " + version
               + " (set HUBSPOT_ACCESS_TOKEN to call HubSpot)");
         }
       } else if (token == null) {
@@ -131,9 +138,9 @@ final class UpdateCommand implements Callable<Integer> {
         target = MarketingEventsClient.DEFAULT_BASE_URL;
       }
       if (!againstMock && !json) {
-        out.println("Target: " + target);
+        out.println("Target: " + target + ", API version " + version);
       }
-      try (MarketingEventsClient client = client(token, target)) {
+      try (MarketingEventsClient client = client(token, target, version)) {
         UpdateResponse response =
             client.updateWithResponse(externalEventId, externalAccountId, update, RequestOptions.none());
         if (json) {
@@ -163,8 +170,13 @@ final class UpdateCommand implements Callable<Integer> {
     }
   }
 
-  private MarketingEventsClient client(String token, String target) {
-    return MarketingEventsClient.builder().accessToken(token).baseUrl(target).userAgentSuffix("marketing-events-cli").build();
+  private MarketingEventsClient client(String token, String target, ApiVersion version) {
+    return MarketingEventsClient.builder()
+        .accessToken(token)
+        .baseUrl(target)
+        .apiVersion(version)
+        .userAgentSuffix("marketing-events-cli")
+        .build();
   }
 
   // Checked here too, so that bad ids fail before a mock is started or a token is looked for.

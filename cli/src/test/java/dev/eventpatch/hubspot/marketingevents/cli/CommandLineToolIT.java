@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The packaged tool, run as a process against the embedded Prism mock, as a user would. */
 class CommandLineToolIT {
@@ -36,15 +38,17 @@ class CommandLineToolIT {
     return new Result(process.exitValue(), out, err);
   }
 
-  @Test
-  void updatesAnEventWithTypedPropertiesAgainstTheEmbeddedMock() throws Exception {
-    Result result = runJar("update", "--external-event-id", "webinar-2026-12-01", "--external-account-id",
-        "acme-events-4821", "--name", "Winter product webinar", "--start", "2026-12-01T16:00:00Z",
+  @ParameterizedTest
+  @ValueSource(strings = {"2026-09", "2026-03", "v3"})
+  void updatesAnEventWithTypedPropertiesAgainstTheEmbeddedMockAtEachApiVersion(String version) throws Exception {
+    Result result = runJar("update", "--api-version", version, "--external-event-id", "webinar-2026-12-01",
+        "--external-account-id", "acme-events-4821", "--name", "Winter product webinar", "--start", "2026-12-01T16:00:00Z",
         "--end", "2026-12-01T17:30:00Z", "--property", "seats_available:number=120",
         "--property", "launch_date:date=2026-12-01", "--property", "tracks:multi=product;engineering");
 
     assertThat(result.code).as(result.err).isZero();
-    assertThat(result.out.lines().findFirst()).hasValueSatisfying(l -> assertThat(l).startsWith("Target: embedded Prism mock"));
+    assertThat(result.out.lines().findFirst()).hasValueSatisfying(
+        l -> assertThat(l).startsWith("Target: embedded Prism mock").contains("API version " + version));
     assertThat(result.out).contains("HubSpot id 58237132332").contains("HTTP 200").contains("seats_available=120");
   }
 

@@ -102,6 +102,31 @@ class UpdateCommandTest {
   }
 
   @Test
+  void callsTheNewestDatedVersionByDefaultAndAnyKnownVersionWhenAsked() throws Exception {
+    env.put("HUBSPOT_ACCESS_TOKEN", TOKEN);
+    env.put("HUBSPOT_BASE_URL", server.url("/").toString());
+    server.enqueue(ok());
+    server.enqueue(ok());
+
+    assertThat(run("update", "--external-event-id", "e", "--external-account-id", "a", "--name", "x")).isZero();
+    assertThat(run("update", "--api-version", "v3", "--external-event-id", "e", "--external-account-id", "a",
+        "--name", "x")).isZero();
+
+    assertThat(server.takeRequest().getTarget()).startsWith("/marketing/marketing-events/2026-09/events/e?");
+    assertThat(server.takeRequest().getTarget()).startsWith("/marketing/v3/marketing-events/events/e?");
+    assertThat(out.toString()).contains("API version 2026-09").contains("API version v3");
+  }
+
+  @Test
+  void anUnknownApiVersionExitsWith2NamingTheKnownOnes() {
+    int code = run("update", "--api-version", "2019-01", "--external-event-id", "e", "--external-account-id", "a");
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("2019-01").contains("2026-09").contains("v3");
+    assertThat(server.getRequestCount()).isZero();
+  }
+
+  @Test
   void jsonPrintsTheAnswerAsHubSpotSentIt() {
     env.put("HUBSPOT_ACCESS_TOKEN", TOKEN);
     server.enqueue(ok());
