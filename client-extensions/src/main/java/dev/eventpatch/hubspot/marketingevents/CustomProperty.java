@@ -276,10 +276,10 @@ public final class CustomProperty {
     // The length of toPlainString(), computed without building it.
     long digits = stripped.precision();
     long scale = stripped.scale();
-    long length = scale <= 0 ? digits - scale : Math.max(digits, scale + 1) + 1;
+    long length = (scale <= 0 ? digits - scale : Math.max(digits, scale + 1) + 1) + (stripped.signum() < 0 ? 1 : 0);
     if (length > MAX_PLAIN_DIGITS) {
       throw new IllegalArgumentException("custom property '" + name + "': the number's plain form would be "
-          + length + " characters long, over " + MAX_PLAIN_DIGITS);
+          + length + " characters long, over the limit of " + MAX_PLAIN_DIGITS + " characters");
     }
   }
 

@@ -193,7 +193,7 @@ class MarketingEventsClientTest {
 
     RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
     assertThat(request.getUrl().pathSegments())
-        .containsExactly("marketing", "v3", "marketing-events", "events", id);
+        .containsExactly("marketing", "marketing-events", "2026-09", "events", id);
     assertThat(request.getUrl().queryParameter("externalAccountId")).isEqualTo(id);
     assertThat(request.getUrl().querySize()).isEqualTo(1);
   }
