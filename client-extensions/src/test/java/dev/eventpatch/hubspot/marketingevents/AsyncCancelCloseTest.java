@@ -122,7 +122,13 @@ class AsyncCancelCloseTest {
   void closeFailsQueuedFuturesAndCutsTheRunningCallWithTheClosedClientException() throws Exception {
     server.enqueue(HANGING);
     server.enqueue(Responses.event());
-    MarketingEventsClient client = client(b -> b.maxConcurrentRequests(1));
+    CountDownLatch attemptEnded = new CountDownLatch(1);
+    MarketingEventsClient client = client(b -> b.maxConcurrentRequests(1).listener(new ClientListener() {
+      @Override
+      public void attemptEnded(String operation, String apiVersion, int attempt, int statusCode, Duration took) {
+        attemptEnded.countDown();
+      }
+    }));
     CompletableFuture<MarketingEvent> running = client.updateAsync("e", "a", update());
     server.takeRequest(20, TimeUnit.SECONDS);
     CompletableFuture<MarketingEvent> queued1 = client.updateAsync("e", "a", update());
@@ -135,6 +141,8 @@ class AsyncCancelCloseTest {
       assertThat(failure).isInstanceOf(IllegalStateException.class).hasMessage("client is closed");
       assertThat(failure).isNotInstanceOf(ApiConnectionException.class);
     }
+    // The future fails at once; the call's own thread leaves the aborted exchange just after.
+    assertThat(attemptEnded.await(20, TimeUnit.SECONDS)).isTrue();
     // The cut call was not retried, and nothing opened a connection again.
     assertThat(server.getRequestCount()).isEqualTo(1);
     assertThat(client.openConnections()).isZero();
