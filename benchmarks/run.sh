@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The documented benchmark run (see BENCHMARKS.md): builds the benchmarks jar, then runs
 #   1. JMH, end to end and serialization alone, with the GC profiler (about 6 minutes),
-#   2. goodput under a rate limit, three configurations (about 2 minutes),
+#   2. goodput under a rate limit, four scenarios, each for the old client (OLD_JAR) and this one
+#      (about 5 minutes),
 #   3. cold start, fresh JVMs for A and C (about half a minute),
 #   4. fleet: 4 JVMs against one strict rolling limit, (a) in-process limiter each, (b) sharing
 #      the Redis limiter, (c) as (b) with redis-server killed for a few windows (about 3 minutes;
@@ -13,7 +14,10 @@
 #   SKIP_BUILD=1         use the jar already in benchmarks/target
 #   JMH_ARGS="..."       extra JMH options, such as "-f 1 -wi 2 -i 2" for a quick look,
 #                        or a benchmark pattern such as "EndToEnd"
-#   GOODPUT_ARGS="..."   such as "--updates 500"
+#   GOODPUT_ARGS="..."   such as "--scale 0.5" or "--scenarios default-50per1s"
+#   OLD_JAR=path         the benchmarks jar of an older commit, measured side by side in the
+#                        goodput run (build it in a separate worktree with
+#                        `mvn -B -pl benchmarks -am package -DskipTests`, never `install`)
 #   COLD_RUNS=N          cold-start runs per contender (default 10)
 #   FLEET_ARGS="..."     such as "--updates 200 --limit 100 --window-ms 10000 --outage-windows 3"
 set -euo pipefail
@@ -37,7 +41,7 @@ java -jar "$JAR" -prof gc -rf json -rff "$OUT/jmh.json" ${JMH_ARGS:-} | tee "$OU
 echo "== goodput"
 # shellcheck disable=SC2086
 java -cp "$JAR" dev.eventpatch.hubspot.marketingevents.benchmarks.Goodput --out "$OUT/goodput.json" \
-  ${GOODPUT_ARGS:-} | tee "$OUT/goodput.txt"
+  ${OLD_JAR:+--old-jar "$OLD_JAR"} ${GOODPUT_ARGS:-} | tee "$OUT/goodput.txt"
 
 echo "== cold start"
 java -cp "$JAR" dev.eventpatch.hubspot.marketingevents.benchmarks.ColdStart driver \

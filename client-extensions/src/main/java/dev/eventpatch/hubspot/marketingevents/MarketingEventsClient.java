@@ -213,8 +213,20 @@ public final class MarketingEventsClient implements AutoCloseable {
    */
   public CompletableFuture<MarketingEvent> updateAsync(
       String externalEventId, String externalAccountId, MarketingEventUpdate update) {
-    return updateWithResponseAsync(externalEventId, externalAccountId, update, RequestOptions.none())
-        .thenApply(UpdateResponse::event);
+    CompletableFuture<UpdateResponse> call =
+        updateWithResponseAsync(externalEventId, externalAccountId, update, RequestOptions.none());
+    // Not thenApply: cancelling a dependent future leaves its source running, so cancel(true)
+    // would neither abort the exchange nor end the wait for a permit.
+    CancelsSource<MarketingEvent> event = new CancelsSource<>(call);
+    call.whenComplete(
+        (response, failure) -> {
+          if (failure != null) {
+            event.completeExceptionally(failure);
+          } else {
+            event.complete(response.event());
+          }
+        });
+    return event;
   }
 
   /**
@@ -454,6 +466,24 @@ public final class MarketingEventsClient implements AutoCloseable {
     void closing() {
       completeExceptionally(Pipeline.closedException());
       context.cancel(CallContext.Reason.CLIENT_CLOSED);
+    }
+  }
+
+  /** A future derived from a call's future, whose cancel cancels the call. */
+  private static final class CancelsSource<T> extends CompletableFuture<T> {
+    private final CompletableFuture<?> source;
+
+    CancelsSource(CompletableFuture<?> source) {
+      this.source = source;
+    }
+
+    @Override
+    public boolean cancel(boolean mayInterruptIfRunning) {
+      boolean cancelled = super.cancel(mayInterruptIfRunning);
+      if (cancelled) {
+        source.cancel(mayInterruptIfRunning);
+      }
+      return cancelled;
     }
   }
 

@@ -11,6 +11,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.eventpatch.hubspot.marketingevents.FaultRun.Fault;
 import dev.eventpatch.hubspot.marketingevents.ReliabilityFixtures.RawServer;
+import dev.eventpatch.hubspot.marketingevents.exception.AccessTokenException;
 import dev.eventpatch.hubspot.marketingevents.exception.ApiConnectionException;
 import dev.eventpatch.hubspot.marketingevents.exception.ApiTimeoutException;
 import dev.eventpatch.hubspot.marketingevents.exception.AuthenticationException;
@@ -93,6 +94,20 @@ class FaultMatrixTest {
     FAULTS.put("200 with an empty body: DecodingException, not retried", FaultMatrixTest::emptyBody);
     FAULTS.put("200 with a non-JSON content type: DecodingException, not retried", FaultMatrixTest::nonJsonContentType);
     FAULTS.put("200 whose JSON is an array: DecodingException, not retried", FaultMatrixTest::jsonArray);
+    FAULTS.put("408 then 200: retried once with the same request, succeeds", serverErrorThenSuccess(408));
+    FAULTS.put("DAILY 429 with Retry-After 3600: the next call fails at once without sending, carrying the 429's"
+        + " correlation id", FaultMatrixTest::dailyLimitThenFailFast);
+    FAULTS.put("TEN_SECONDLY_ROLLING 429 with Retry-After: another caller is held for it before sending",
+        FaultMatrixTest::rollingLimitPausesOtherCallers);
+    FAULTS.put("keep-alive connection closed by the server while idle: resent once on a fresh connection, not an"
+        + " attempt, even with RetryPolicy.none()", FaultMatrixTest::staleKeepAliveConnection);
+    FAULTS.put("answer body over maxResponseBytes: DecodingException, not retried", FaultMatrixTest::bodyTooLarge);
+    FAULTS.put("access token provider throws: AccessTokenException naming its type, nothing sent",
+        FaultMatrixTest::tokenProviderFails);
+    FAULTS.put("server silent past the call's deadline: ApiTimeoutException at the deadline, no retry after it",
+        FaultMatrixTest::silentPastDeadline);
+    FAULTS.put("client closed during the call: IllegalStateException of a closed client, not retried",
+        FaultMatrixTest::closedDuringTheCall);
     for (String field : List.of("id", "createdAt", "updatedAt", "eventName", "eventOrganizer", "customProperties")) {
       FAULTS.put("200 whose JSON lacks required " + field + ": DecodingException naming it", lacking(field));
     }
@@ -329,6 +344,95 @@ class FaultMatrixTest {
     assertThat(e).hasCauseInstanceOf(InterruptedIOException.class);
     assertThat(raw.connections()).isEqualTo(2);
     assertThat(run.time.waits()).containsExactly(MS_250);
+  }
+
+  // ---- Faults of the 1.0 pipeline: limits, stale connections, tokens, deadlines, close ----
+
+  static void dailyLimitThenFailFast(FaultRun run) throws Exception {
+    run.server(
+        json(429, rateLimitJson("DAILY", "corr-daily")).setHeader("Retry-After", "3600").build(),
+        ok("never sent"));
+    MarketingEventsClient client = run.client(b -> b.rateLimit(RateLimit.adaptive()));
+    RateLimitException first = run.fails(RateLimitException.class, client);
+    assertThat(first.requestSent()).isTrue();
+    RateLimitException next = run.fails(RateLimitException.class, client);
+    assertThat(next.requestSent()).isFalse();
+    assertThat(next.isDailyLimit()).isTrue();
+    assertThat(next.correlationId()).hasValue("corr-daily");
+    assertThat(next.policyName()).hasValue("DAILY");
+    assertThat(next.getMessage()).contains("nothing was sent");
+    assertThat(run.requests()).isEqualTo(1);
+    assertThat(run.time.waits()).isEmpty();
+  }
+
+  static void rollingLimitPausesOtherCallers(FaultRun run) throws Exception {
+    run.server(
+        json(429, rateLimitJson("TEN_SECONDLY_ROLLING", "corr-429")).setHeader("Retry-After", "2").build(),
+        ok("Winter product webinar"));
+    MarketingEventsClient client =
+        run.client(b -> b.rateLimit(RateLimit.adaptive()).retryPolicy(RetryPolicy.none()));
+    run.fails(RateLimitException.class, client);
+    run.succeeds(client);
+    assertThat(run.requests()).isEqualTo(2);
+    assertThat(run.time.waits()).containsExactly(Duration.ofSeconds(2));
+  }
+
+  static void staleKeepAliveConnection(FaultRun run) throws Exception {
+    RawServer raw = run.rawServer(RawServer.keepAliveThenCloseWhenIdle(
+        200, ReliabilityFixtures.okBody("Winter product webinar"), Duration.ofMillis(50)));
+    MarketingEventsClient client = run.client(raw.url(), b -> b.retryPolicy(RetryPolicy.none()));
+    run.succeeds(client);
+    while (raw.closedConnections() < 1) {
+      Thread.sleep(10); // until the server has dropped the idle connection the pool still holds
+    }
+    UpdateResponse response = run.succeeds(client);
+    assertThat(response.attempts()).isEqualTo(1);
+    assertThat(raw.connections()).isEqualTo(2);
+    assertThat(run.time.waits()).isEmpty();
+  }
+
+  static void bodyTooLarge(FaultRun run) throws Exception {
+    run.always(json(200, eventJson("hs-1", "x".repeat(4096))).setHeader("X-HubSpot-Correlation-Id", "corr-big").build());
+    DecodingException e = run.fails(DecodingException.class, run.client(b -> b.maxResponseBytes(2048)));
+    assertThat(e.statusCode()).isEqualTo(200);
+    assertThat(e.correlationId()).hasValue("corr-big");
+    assertThat(e.getMessage()).contains("2048");
+    assertThat(run.requests()).isEqualTo(1);
+    assertThat(run.time.waits()).isEmpty();
+  }
+
+  static void tokenProviderFails(FaultRun run) throws Exception {
+    run.always(ok("never sent"));
+    AccessTokenException e = run.fails(AccessTokenException.class, run.client(b -> b.accessTokenProvider(() -> {
+      throw new java.io.UncheckedIOException(new IOException("the token endpoint is down"));
+    })));
+    assertThat(e.getMessage()).contains("java.io.UncheckedIOException", "nothing was sent");
+    assertThat(run.requests()).isZero();
+    assertThat(run.time.waits()).isEmpty();
+  }
+
+  static void silentPastDeadline(FaultRun run) throws Exception {
+    run.always(json(200, eventJson("hs-1", "late")).headersDelay(5, TimeUnit.SECONDS).build());
+    ApiTimeoutException e = run.fails(ApiTimeoutException.class, run.client(b -> b
+        .timing(dev.eventpatch.hubspot.marketingevents.internal.Timing.SYSTEM)
+        .callTimeout(Duration.ofMillis(300))));
+    assertThat(e.getMessage()).contains("callTimeout 300 ms");
+    assertThat(run.requestsOnceRead(1)).isEqualTo(1);
+  }
+
+  static void closedDuringTheCall(FaultRun run) throws Exception {
+    run.always(json(200, eventJson("hs-1", "late")).headersDelay(30, TimeUnit.SECONDS).build());
+    MarketingEventsClient client = run.client(b -> b);
+    java.util.concurrent.CompletableFuture<MarketingEvent> call =
+        client.updateAsync("webinar-2026-12-01", "acme-events-4821", FaultRun.update("Winter product webinar"));
+    run.takeRequest();
+    client.close();
+    Throwable failure = org.assertj.core.api.Assertions.catchThrowable(() -> call.get(20, TimeUnit.SECONDS));
+    assertThat(failure).isInstanceOf(java.util.concurrent.ExecutionException.class)
+        .hasCauseInstanceOf(IllegalStateException.class);
+    assertThat(failure.getCause()).hasMessage("client is closed");
+    assertThat(run.requests()).isEqualTo(1);
+    assertThat(run.time.waits()).isEmpty();
   }
 
   // ---- Bodies that are not what they should be ----

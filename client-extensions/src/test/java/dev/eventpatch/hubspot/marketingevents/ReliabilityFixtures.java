@@ -357,6 +357,7 @@ final class ReliabilityFixtures {
     private final ServerSocket server;
     private final List<Step> script;
     private final AtomicInteger connections = new AtomicInteger();
+    private final AtomicInteger closed = new AtomicInteger();
     private final List<String> requestHeads = new CopyOnWriteArrayList<>();
     private final Thread acceptor;
     private final List<Thread> handlers = new CopyOnWriteArrayList<>();
@@ -376,6 +377,11 @@ final class ReliabilityFixtures {
     /** @return connections accepted so far: one per attempt, as each answer closes its connection */
     int connections() {
       return connections.get();
+    }
+
+    /** @return connections the server has closed so far */
+    int closedConnections() {
+      return closed.get();
     }
 
     /** @return the head (request line and headers) of every request read */
@@ -406,6 +412,8 @@ final class ReliabilityFixtures {
         step.serve(socket, socket.getOutputStream());
       } catch (IOException e) {
         // The client went away, which is what several steps provoke.
+      } finally {
+        closed.incrementAndGet();
       }
     }
 
@@ -464,6 +472,27 @@ final class ReliabilityFixtures {
             out.write(b);
             out.flush();
           }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      };
+    }
+
+    /**
+     * Sends a complete answer that keeps the connection alive (no {@code Connection: close}),
+     * then, after {@code idle} without another request, closes the socket without notice: what a
+     * load balancer does to idle keep-alive connections. The client's pool still holds it.
+     */
+    static Step keepAliveThenCloseWhenIdle(int status, String body, Duration idle) {
+      return (socket, out) -> {
+        byte[] bytes = body.getBytes(UTF_8);
+        String head = "HTTP/1.1 " + status + " X\r\nContent-Type: application/json\r\nContent-Length: "
+            + bytes.length + "\r\nConnection: keep-alive\r\nKeep-Alive: timeout=300\r\n\r\n";
+        out.write(head.getBytes(US_ASCII));
+        out.write(bytes);
+        out.flush();
+        try {
+          Thread.sleep(idle.toMillis());
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
         }

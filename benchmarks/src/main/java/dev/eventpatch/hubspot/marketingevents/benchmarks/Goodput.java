@@ -1,76 +1,96 @@
 package dev.eventpatch.hubspot.marketingevents.benchmarks;
 
 import com.google.gson.GsonBuilder;
-import dev.eventpatch.hubspot.marketingevents.MarketingEventUpdate;
-import dev.eventpatch.hubspot.marketingevents.MarketingEventsClient;
-import dev.eventpatch.hubspot.marketingevents.PropertyCheck;
-import dev.eventpatch.hubspot.marketingevents.RateLimit;
-import dev.eventpatch.hubspot.marketingevents.RetryPolicy;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Goodput under a rate limit: a local server enforcing a HubSpot-like rolling window (by
- * default 50 requests per 1 s, HubSpot's is 10 s) gets {@code --updates} updates from {@code
- * --threads} threads through one client, for each configuration:
+ * Goodput under a rate limit: a local server enforcing a HubSpot-like rolling window gets
+ * updates from one or more client processes ({@link GoodputWorker}), and the run reports
+ * successful updates per second as a fraction of the limit, the 429 answers the server sent and
+ * the updates that failed. Each scenario runs once per client, back to back: the client of this
+ * jar ({@code new}) and, with {@code --old-jar}, the client of an older benchmarks jar ({@code
+ * old}), whose classes come first on the worker's class path.
+ *
+ * <p>Scenarios ({@code --scenarios}, comma-separated):
  *
  * <ul>
- *   <li>{@code retries}: no client-side limiter ({@link RateLimit#none()}), the default retry
- *       policy (which honours {@code Retry-After});
- *   <li>{@code fixed}: the limiter at the server's limit and window, not adaptive;
- *   <li>{@code adaptive}: the client's default, {@link RateLimit#privateAppDefault()} (100 per
- *       10 s, adaptive), which has to learn the server's 50 per 1 s from the rate-limit headers.
+ *   <li>{@code default-50per1s}: the default configuration, 8 threads, the server at 50 per 1 s
+ *       (a short window keeps it quick); the default limiter starts at 100 per 10 s and must
+ *       learn the server's limit from the headers;
+ *   <li>{@code fixed-100per10s} and {@code default-100per10s}: HubSpot's real lowest tier, 100
+ *       per rolling 10 s, with a non-adaptive limiter at that limit and with the default;
+ *   <li>{@code default-4proc-100per10s}: 4 processes of 4 threads, each with its own default
+ *       limiter, sharing the server's 100 per 10 s.
  * </ul>
  *
- * <p>Reports successful updates per second as a fraction of the limit, the 429 answers the
- * server sent, and the updates that failed. Usage: {@code Goodput [--updates 2000] [--threads 8]
- * [--limit 50] [--window-ms 1000] [--configs retries,fixed,adaptive] [--out goodput.json]}.
+ * <p>Usage: {@code Goodput [--old-jar PATH] [--scenarios ...] [--scale 1.0] [--out goodput.json]};
+ * {@code --scale} multiplies every scenario's number of updates.
  */
 public final class Goodput {
   private Goodput() {}
 
+  /** One scenario: the server's window and the load. */
+  record Scenario(String name, int limit, long windowMillis, int updates, int processes, int threads, String clientLimit) {}
+
+  static final Map<String, Scenario> SCENARIOS = new LinkedHashMap<>();
+
+  static {
+    add(new Scenario("default-50per1s", 50, 1000, 1000, 1, 8, "default"));
+    add(new Scenario("fixed-100per10s", 100, 10_000, 300, 1, 8, "fixed:100:10000"));
+    add(new Scenario("default-100per10s", 100, 10_000, 300, 1, 8, "default"));
+    add(new Scenario("default-4proc-100per10s", 100, 10_000, 400, 4, 4, "default"));
+  }
+
+  private static void add(Scenario s) {
+    SCENARIOS.put(s.name(), s);
+  }
+
   /**
    * @param args see the class comment
-   * @throws Exception if the server cannot start or the output cannot be written
+   * @throws Exception if the server or a worker cannot start, or the output cannot be written
    */
   public static void main(String[] args) throws Exception {
     Map<String, String> options = Args.parse(args);
-    int updates = Integer.parseInt(options.getOrDefault("updates", "2000"));
-    int threads = Integer.parseInt(options.getOrDefault("threads", "8"));
-    int limit = Integer.parseInt(options.getOrDefault("limit", "50"));
-    long windowMillis = Long.parseLong(options.getOrDefault("window-ms", "1000"));
-    String[] configs = options.getOrDefault("configs", "retries,fixed,adaptive").split(",");
-
-    RollingWindow window = new RollingWindow(limit, windowMillis);
+    String self = new File(Goodput.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getPath();
+    Map<String, String> clients = new LinkedHashMap<>();
+    if (options.containsKey("old-jar")) {
+      clients.put("old", options.get("old-jar") + File.pathSeparator + self);
+    }
+    clients.put("new", self);
+    double scale = Double.parseDouble(options.getOrDefault("scale", "1"));
+    String names = options.getOrDefault("scenarios", String.join(",", SCENARIOS.keySet()));
     List<Map<String, Object>> results = new ArrayList<>();
-    try (LoopbackServer server =
-        LoopbackServer.start(window, Executors.newFixedThreadPool(threads), null)) {
-      for (String config : configs) {
-        Thread.sleep(windowMillis + 200); // the previous run's admissions leave the window
-        server.resetCounts();
-        Map<String, Object> result = run(config, server, rateLimit(config, limit, windowMillis), updates,
-            threads, limit, windowMillis);
-        results.add(result);
-        System.out.println(result);
+    for (String name : names.split(",")) {
+      Scenario s = SCENARIOS.get(name);
+      if (s == null) {
+        throw new IllegalArgumentException("unknown scenario " + name + "; known: " + SCENARIOS.keySet());
+      }
+      RollingWindow window = new RollingWindow(s.limit(), s.windowMillis());
+      try (LoopbackServer server = LoopbackServer.start(window, Executors.newFixedThreadPool(16), null)) {
+        for (Map.Entry<String, String> client : clients.entrySet()) {
+          Thread.sleep(s.windowMillis() + 200); // the previous run's admissions leave the window
+          server.resetCounts();
+          Map<String, Object> result = run(s, client.getKey(), client.getValue(), server, scale);
+          results.add(result);
+          System.out.println(result);
+        }
       }
     }
     Map<String, Object> report = new LinkedHashMap<>();
-    report.put("updates", updates);
-    report.put("threads", threads);
-    report.put("limit", limit);
-    report.put("windowMillis", windowMillis);
     report.put("results", results);
     String json = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(report);
     if (options.containsKey("out")) {
@@ -80,75 +100,64 @@ public final class Goodput {
     }
   }
 
-  private static RateLimit rateLimit(String config, int limit, long windowMillis) {
-    switch (config) {
-      case "retries":
-        return RateLimit.none();
-      case "fixed":
-        return RateLimit.fixed(limit, Duration.ofMillis(windowMillis));
-      case "adaptive":
-        return RateLimit.adaptive();
-      default:
-        throw new IllegalArgumentException("unknown configuration " + config);
+  private static Map<String, Object> run(Scenario s, String client, String classPath, LoopbackServer server,
+      double scale) throws IOException, InterruptedException {
+    int updates = Math.max(s.processes(), (int) Math.round(s.updates() * scale));
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<Process> processes = new ArrayList<>();
+    long started = System.nanoTime();
+    for (int p = 0; p < s.processes(); p++) {
+      int share = updates / s.processes() + (p < updates % s.processes() ? 1 : 0);
+      processes.add(new ProcessBuilder(java, "-Xmx256m", "-cp", classPath, GoodputWorker.class.getName(),
+          "--base-url", server.baseUrl(), "--updates", Integer.toString(share),
+          "--threads", Integer.toString(s.threads()), "--limit", s.clientLimit())
+          .redirectError(ProcessBuilder.Redirect.INHERIT).start());
     }
-  }
-
-  private static Map<String, Object> run(
-      String config, LoopbackServer server, RateLimit rateLimit, int updates, int threads, int limit,
-      long windowMillis) throws InterruptedException, IOException {
-    MarketingEventUpdate update = Fixtures.update(10);
-    AtomicInteger next = new AtomicInteger();
-    LongAdder succeeded = new LongAdder();
-    LongAdder failed = new LongAdder();
-    Map<String, LongAdder> failures = new ConcurrentHashMap<>();
-    long started;
-    long ended;
-    try (MarketingEventsClient client =
-        MarketingEventsClient.builder()
-            .accessToken(Fixtures.TOKEN)
-            .baseUrl(server.baseUrl())
-            .rateLimit(rateLimit)
-            .retryPolicy(RetryPolicy.defaults())
-            // The canned answer cannot echo the properties sent; the check would only log.
-            .propertyCheck(PropertyCheck.OFF)
-            .build()) {
-      List<Thread> workers = new ArrayList<>();
-      for (int t = 0; t < threads; t++) {
-        workers.add(
-            new Thread(
-                () -> {
-                  while (next.getAndIncrement() < updates) {
-                    try {
-                      client.update(Fixtures.EVENT_ID, Fixtures.ACCOUNT_ID, update);
-                      succeeded.increment();
-                    } catch (RuntimeException e) {
-                      failed.increment();
-                      failures.computeIfAbsent(e.getClass().getSimpleName(), k -> new LongAdder()).increment();
-                    }
-                  }
-                },
-                "goodput-" + t));
+    long succeeded = 0;
+    long failed = 0;
+    long slowestNanos = 0;
+    Map<String, Long> failures = new LinkedHashMap<>();
+    boolean pipeline = true;
+    for (Process process : processes) {
+      JsonObject line = null;
+      try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        for (String text; (text = out.readLine()) != null; ) {
+          if (text.startsWith("RESULT ")) {
+            line = JsonParser.parseString(text.substring("RESULT ".length())).getAsJsonObject();
+          }
+        }
       }
-      started = System.nanoTime();
-      workers.forEach(Thread::start);
-      for (Thread worker : workers) {
-        worker.join();
+      if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0 || line == null) {
+        process.destroyForcibly();
+        throw new IllegalStateException("a goodput worker failed; see its standard error above");
       }
-      ended = System.nanoTime();
+      succeeded += line.get("succeeded").getAsLong();
+      failed += line.get("failed").getAsLong();
+      slowestNanos = Math.max(slowestNanos, line.get("nanos").getAsLong());
+      pipeline &= line.get("pipeline").getAsBoolean();
+      line.getAsJsonObject("failures").entrySet()
+          .forEach(e -> failures.merge(e.getKey(), e.getValue().getAsLong(), Long::sum));
     }
-    double seconds = (ended - started) / 1e9;
-    double perSecond = succeeded.sum() / seconds;
-    double limitPerSecond = limit * 1000.0 / windowMillis;
+    // From the first worker's first update to the last worker's last: the slowest worker's time
+    // (workers start within a JVM start-up of each other; their own clocks exclude it).
+    double seconds = slowestNanos / 1e9;
+    double perSecond = succeeded / seconds;
+    double limitPerSecond = s.limit() * 1000.0 / s.windowMillis();
     long ok = server.okCount();
     long tooMany = server.tooManyCount();
     Map<String, Object> result = new LinkedHashMap<>();
-    result.put("config", config);
-    result.put("rateLimit", rateLimit.toString());
-    result.put("succeeded", succeeded.sum());
-    result.put("failed", failed.sum());
-    Map<String, Long> failureKinds = new TreeMap<>();
-    failures.forEach((k, v) -> failureKinds.put(k, v.sum()));
-    result.put("failures", failureKinds);
+    result.put("scenario", s.name());
+    result.put("client", client);
+    // Whether the client that ran is the 1.0 pipeline: the check that "old" really was old.
+    result.put("clientHasPipeline", pipeline);
+    result.put("serverLimit", s.limit() + " per " + s.windowMillis() + " ms");
+    result.put("clientLimit", s.clientLimit());
+    result.put("processes", s.processes());
+    result.put("threadsPerProcess", s.threads());
+    result.put("updates", updates);
+    result.put("succeeded", succeeded);
+    result.put("failed", failed);
+    result.put("failures", failures);
     result.put("seconds", round(seconds, 2));
     result.put("updatesPerSecond", round(perSecond, 2));
     result.put("fractionOfLimit", round(perSecond / limitPerSecond, 4));
@@ -156,6 +165,7 @@ public final class Goodput {
     result.put("answers200", ok);
     result.put("answers429", tooMany);
     result.put("share429", round(ok + tooMany == 0 ? 0 : (double) tooMany / (ok + tooMany), 4));
+    result.put("wallSeconds", round((System.nanoTime() - started) / 1e9, 2));
     return result;
   }
 

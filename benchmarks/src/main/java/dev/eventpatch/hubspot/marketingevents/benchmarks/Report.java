@@ -274,16 +274,19 @@ public final class Report {
   private void goodput(Path file) throws IOException {
     JsonObject g = JsonParser.parseString(Files.readString(file)).getAsJsonObject();
     md.append("## Goodput under a rate limit\n\n")
-        .append(g.get("updates").getAsInt()).append(" updates from ").append(g.get("threads").getAsInt())
-        .append(" threads through one client; the server admits ").append(g.get("limit").getAsInt())
-        .append(" requests in any rolling ").append(g.get("windowMillis").getAsLong())
-        .append(" ms and answers 429 with `Retry-After` and the `X-HubSpot-RateLimit-*` headers beyond.\n\n")
-        .append("| configuration | client limiter | succeeded | failed | seconds | updates/s | of the limit ")
-        .append("| 429 answers | 429 share of requests |\n|---|---|---|---|---|---|---|---|---|\n");
+        .append("Each scenario runs once per client, back to back, against one local server that admits the")
+        .append(" given number of requests in any rolling window and answers 429 with `Retry-After` and the")
+        .append(" `X-HubSpot-RateLimit-*` headers beyond. Client processes are separate JVMs.\n\n")
+        .append("| scenario | client | server limit | client limit | processes × threads | succeeded | failed ")
+        .append("| seconds | updates/s | of the limit | 429 answers | 429 share of requests |\n")
+        .append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
     for (JsonElement e : g.getAsJsonArray("results")) {
       JsonObject r = e.getAsJsonObject();
-      md.append("| ").append(r.get("config").getAsString()).append(" | `").append(r.get("rateLimit").getAsString())
-          .append("` | ").append(r.get("succeeded").getAsLong()).append(" | ").append(r.get("failed").getAsLong())
+      md.append("| ").append(r.get("scenario").getAsString()).append(" | ").append(r.get("client").getAsString())
+          .append(" | ").append(r.get("serverLimit").getAsString()).append(" | `")
+          .append(r.get("clientLimit").getAsString()).append("` | ").append(r.get("processes").getAsInt())
+          .append(" × ").append(r.get("threadsPerProcess").getAsInt()).append(" | ")
+          .append(r.get("succeeded").getAsLong()).append(" | ").append(r.get("failed").getAsLong())
           .append(" | ").append(r.get("seconds").getAsDouble()).append(" | ")
           .append(r.get("updatesPerSecond").getAsDouble()).append(" | ")
           .append(String.format(Locale.ROOT, "%.1f%%", 100 * r.get("fractionOfLimit").getAsDouble()))

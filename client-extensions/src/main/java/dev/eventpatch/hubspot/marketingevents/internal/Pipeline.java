@@ -126,7 +126,9 @@ public final class Pipeline implements AutoCloseable {
       try {
         // After the permit: a long wait must not send a token that expired meanwhile.
         token = currentToken();
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | Error e) {
+        // An Error too: the future completes with it, and the permit must not stay in flight
+        // for the rest of the client's life.
         limiter.onNoAnswer(permit);
         throw e;
       }
