@@ -27,6 +27,7 @@ import au.com.dius.pact.consumer.junit5.PactTestFor;
 import au.com.dius.pact.core.model.PactSpecVersion;
 import au.com.dius.pact.core.model.RequestResponsePact;
 import au.com.dius.pact.core.model.annotations.Pact;
+import dev.eventpatch.hubspot.marketingevents.ApiVersion;
 import dev.eventpatch.hubspot.marketingevents.MarketingEvent;
 import dev.eventpatch.hubspot.marketingevents.MarketingEventUpdate;
 import dev.eventpatch.hubspot.marketingevents.MarketingEventsClient;
@@ -60,7 +61,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @PactTestFor(providerName = PROVIDER, pactVersion = PactSpecVersion.V3)
 class MarketingEventsClientPactTest {
 
-  private static final String PATH = "/marketing/v3/marketing-events/events/";
+  /** The path of the client's default API version, 2026-09. */
+  private static final String PATH = "/marketing/marketing-events/2026-09/events/";
+
+  /** The legacy path, still selectable with {@code ApiVersion.V3}. */
+  private static final String V3_PATH = "/marketing/v3/marketing-events/events/";
 
   // ---- a full update: every field, a property value with every piece of metadata ----
 
@@ -176,6 +181,41 @@ class MarketingEventsClientPactTest {
 
       assertThat(event.eventName()).isEqualTo("Winter product webinar (rescheduled)");
       assertThat(event.eventType()).isEmpty();
+    }
+  }
+
+  // ---- the legacy v3 path, still served and still selectable ----
+
+  @Pact(consumer = CONSUMER)
+  RequestResponsePact minimalUpdateAtV3(PactDslWithProvider builder) {
+    return builder
+        .given(EVENT_EXISTS)
+        .uponReceiving("a minimal update at the legacy v3 path")
+        .method("PATCH")
+        .path(V3_PATH + EXTERNAL_EVENT_ID)
+        .query("externalAccountId=" + EXTERNAL_ACCOUNT_ID)
+        .matchHeader("Authorization", AUTHORIZATION_PATTERN, AUTHORIZATION_EXAMPLE)
+        .body(
+            """
+            {"eventName": "Winter product webinar (rescheduled)", "customProperties": []}
+            """,
+            "application/json")
+        .willRespondWith()
+        .status(200)
+        .matchHeader("Content-Type", JSON_CONTENT_TYPE, "application/json")
+        .body(event("Winter product webinar (rescheduled)", "seats_available", "120"))
+        .toPact();
+  }
+
+  @Test
+  @PactTestFor(pactMethod = "minimalUpdateAtV3")
+  void aClientSetToV3SendsToTheLegacyPath(MockServer mockServer) {
+    try (MarketingEventsClient client =
+        ExtensionsClients.builder(mockServer.getUrl(), CONSUMER_TEST_TOKEN).apiVersion(ApiVersion.V3).build()) {
+      MarketingEvent event =
+          client.update(EXTERNAL_EVENT_ID, EXTERNAL_ACCOUNT_ID, ExtensionsClients.minimalUpdate());
+
+      assertThat(event.eventName()).isEqualTo("Winter product webinar (rescheduled)");
     }
   }
 

@@ -30,14 +30,22 @@ public final class ExtensionsClients {
    * custom properties sent with those returned, since a mock never returns what was sent.
    */
   public static MarketingEventsClient against(String baseUrl, String token) {
+    return builder(baseUrl, token).build();
+  }
+
+  /**
+   * @param baseUrl the mock's root
+   * @param token the token to send
+   * @return the builder {@link #against} builds from, for a test that changes one setting
+   */
+  public static MarketingEventsClient.Builder builder(String baseUrl, String token) {
     return MarketingEventsClient.builder()
         .baseUrl(baseUrl)
         .accessToken(token)
         .retryPolicy(RetryPolicy.none())
         .rateLimit(RateLimit.none())
         .propertyCheck(PropertyCheck.OFF)
-        .callTimeout(Duration.ofSeconds(30))
-        .build();
+        .callTimeout(Duration.ofSeconds(30));
   }
 
   /** Every field of an update set, and custom properties with and without metadata. */
