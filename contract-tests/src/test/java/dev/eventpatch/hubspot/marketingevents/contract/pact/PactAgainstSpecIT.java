@@ -33,7 +33,7 @@ class PactAgainstSpecIT {
     assertThat(results.hasErrors()).as(results.getValidationFailureReport()).isFalse();
     ConsumerResult result = results.getConsumerResult(CONSUMER).orElseThrow();
     // Not vacuous: every interaction of the file was validated.
-    assertThat(result.getInteractionResults()).hasSize(interactionCount(pactFile)).hasSize(6);
+    assertThat(result.getInteractionResults()).hasSize(interactionCount(pactFile)).hasSize(7);
   }
 
   static int interactionCount(Path pactFile) throws IOException {
