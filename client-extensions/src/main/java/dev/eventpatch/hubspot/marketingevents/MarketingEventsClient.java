@@ -16,6 +16,7 @@ import dev.eventpatch.hubspot.marketingevents.internal.Errors;
 import dev.eventpatch.hubspot.marketingevents.internal.Exchange;
 import dev.eventpatch.hubspot.marketingevents.internal.HttpTransport;
 import dev.eventpatch.hubspot.marketingevents.internal.Limiters;
+import dev.eventpatch.hubspot.marketingevents.internal.OkHttpVersion;
 import dev.eventpatch.hubspot.marketingevents.internal.Operation;
 import dev.eventpatch.hubspot.marketingevents.internal.Pipeline;
 import dev.eventpatch.hubspot.marketingevents.internal.Threads;
@@ -822,11 +823,13 @@ public final class MarketingEventsClient implements AutoCloseable {
 
     /**
      * @return the client
-     * @throws IllegalStateException if no access token or token provider was set
+     * @throws IllegalStateException if no access token or token provider was set, or if the
+     *     OkHttp on the class path is not OkHttp 5
      * @throws IllegalArgumentException if a setting is invalid, such as a plain {@code http}
      *     base URL for a host that is not loopback
      */
     public MarketingEventsClient build() {
+      OkHttpVersion.check();
       if (problem != null) {
         throw new IllegalArgumentException(problem);
       }

@@ -1,6 +1,5 @@
 package dev.eventpatch.hubspot.marketingevents.benchmarks;
 
-import dev.eventpatch.hubspot.marketingevents.internal.Utf8Writer;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;
@@ -55,7 +54,7 @@ public final class FloorCodec {
   private static Buffer write(MarketingEventUpdate update) {
     Buffer buffer = new Buffer();
     try {
-      writeRequest(update, new Utf8Writer(buffer));
+      writeRequest(update, new OkioUtf8Writer(buffer));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

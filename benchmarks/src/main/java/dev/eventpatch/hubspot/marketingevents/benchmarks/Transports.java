@@ -1,7 +1,5 @@
 package dev.eventpatch.hubspot.marketingevents.benchmarks;
 
-import dev.eventpatch.hubspot.marketingevents.internal.NoDelaySocketFactory;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -19,7 +17,9 @@ import okhttp3.OkHttpClient;
  * no redirects, no silent retries, TCP_NODELAY) and its User-Agent.
  */
 public final class Transports {
-  private static final String CLIENT_PROPERTIES = "dev/eventpatch/hubspot/marketingevents/internal/client.properties";
+  // The benchmarks' own copy of the project version (filtered at build time): the client's
+  // copy sits in its internal package, which is no business of the benchmarks.
+  private static final String VERSION_PROPERTIES = "dev/eventpatch/hubspot/marketingevents/benchmarks/version.properties";
 
   private Transports() {}
 
@@ -34,7 +34,7 @@ public final class Transports {
         .followRedirects(false)
         .followSslRedirects(false)
         .retryOnConnectionFailure(false)
-        .socketFactory(new NoDelaySocketFactory())
+        .socketFactory(new NoDelaySockets())
         .build();
   }
 
@@ -47,8 +47,9 @@ public final class Transports {
   /** @return the User-Agent the extensions client sends, so that every contender sends it */
   public static String userAgent() {
     String version = "unknown";
-    // Read as a resource, not through the client's class: contender A must not load the client.
-    try (InputStream in = Transports.class.getClassLoader().getResourceAsStream(CLIENT_PROPERTIES)) {
+    // A resource, not a class of the client's: contender A must not load the client. The client
+    // and the benchmarks are built from one reactor, so the version is the client's.
+    try (InputStream in = Transports.class.getClassLoader().getResourceAsStream(VERSION_PROPERTIES)) {
       if (in != null) {
         Properties properties = new Properties();
         properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));

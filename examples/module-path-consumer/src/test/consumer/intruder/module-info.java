@@ -1,0 +1,4 @@
+// A module that tries to use the client's pipeline directly.
+module example.intruder {
+  requires dev.eventpatch.hubspot.marketingevents;
+}
