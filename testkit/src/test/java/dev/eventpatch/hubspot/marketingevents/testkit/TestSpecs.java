@@ -15,7 +15,11 @@ import java.util.Map;
 final class TestSpecs {
   private TestSpecs() {}
 
-  /** The pinned spec with its update path also served at the dated version 2026-03. */
+  /**
+   * A spec of two versions, unlike the pinned one: its first (legacy v3) update path, and a copy
+   * of it at the dated version 2026-03. The pinned spec's other paths are left out, so that a
+   * fake given this spec is seen to serve what it declares and nothing else.
+   */
   static Path twoVersions() {
     ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
     try (InputStream in = HubSpotFake.class.getResourceAsStream(PinnedSpec.RESOURCE)) {
@@ -23,6 +27,10 @@ final class TestSpecs {
       ObjectNode paths = (ObjectNode) root.get("paths");
       Iterator<Map.Entry<String, com.fasterxml.jackson.databind.JsonNode>> it = paths.fields();
       Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> legacy = it.next();
+      while (it.hasNext()) {
+        it.next();
+        it.remove();
+      }
       ObjectNode dated = legacy.getValue().deepCopy();
       // operationIds are unique within a document, so every version has its own.
       ObjectNode patch = (ObjectNode) dated.get("patch");
