@@ -84,10 +84,10 @@ class ModulePathConsumerTest {
               "missing=NotFoundException 404");
       assertThat(seen)
           .containsExactly(
-              "PATCH /marketing/v3/marketing-events/events/webinar-1?externalAccountId=account-1 "
+              "PATCH /marketing/marketing-events/2026-09/events/webinar-1?externalAccountId=account-1 "
                   + "Bearer module-path-token "
                   + "{\"customProperties\":[{\"name\":\"room\",\"value\":\"Hall B\"}],\"eventName\":\"Module path webinar\"}",
-              "PATCH /marketing/v3/marketing-events/events/missing?externalAccountId=account-1 "
+              "PATCH /marketing/marketing-events/2026-09/events/missing?externalAccountId=account-1 "
                   + "Bearer module-path-token {\"customProperties\":[],\"eventName\":\"x\"}");
     } finally {
       server.stop(0);
