@@ -1,5 +1,6 @@
 package dev.eventpatch.hubspot.marketingevents.benchmarks;
 
+import dev.eventpatch.hubspot.marketingevents.testkit.RollingWindow;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -10,6 +11,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -42,7 +44,7 @@ public final class FleetRun {
   private static final int PROCESSES = 4;
   private static final int THREADS = 4;
   private static final Pattern RESULT =
-      Pattern.compile("RESULT ok=(\\d+) tooMany=(\\d+) failed=(\\d+) fallbacks=(\\d+)");
+      Pattern.compile("RESULT ok=(\\d+) tooMany=(\\d+) failed=(\\d+) fallbacks=(\\d+) failures=(\\{.*})");
 
   private FleetRun() {}
 
@@ -126,7 +128,7 @@ public final class FleetRun {
     };
     RedisProcess redis = limiter.equals("redis") ? RedisProcess.start(freePort()) : null;
     try (LoopbackServer server = LoopbackServer.start(
-        new RollingWindow(limit, windowMs), Executors.newFixedThreadPool(16), recorder)) {
+        new RollingWindow(limit, Duration.ofMillis(windowMs)), Executors.newFixedThreadPool(16), recorder)) {
       String key = "fleet-" + System.nanoTime();
       List<Process> workers = new ArrayList<>();
       List<Path> outputs = new ArrayList<>();
@@ -189,6 +191,9 @@ public final class FleetRun {
         tooMany += Long.parseLong(m.group(2));
         failed += Long.parseLong(m.group(3));
         fallbacks += Long.parseLong(m.group(4));
+        if (!m.group(5).equals("{}")) {
+          System.err.println(name + ": failed updates by exception: " + m.group(5));
+        }
       }
       double seconds = (last.get() - first.get()) / 1e9;
       // Goodput: updates answered 200, as a share of the most a strict rolling window admits
