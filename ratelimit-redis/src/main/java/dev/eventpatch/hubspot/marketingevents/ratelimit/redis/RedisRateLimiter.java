@@ -68,7 +68,9 @@ import java.util.function.Function;
  * the shared bucket when Redis answers again (logging once more), first charging the bucket with
  * what it granted locally in the last window. Every Redis call is bounded by a short timeout of
  * its own and by the call's deadline, so a hung Redis never holds a call up; no request fails
- * because Redis is unavailable.
+ * because Redis is unavailable. A connection error falls back at once; a timeout only when a
+ * call started after an earlier timeout times out too, with no answer in between: on a loaded
+ * machine one slow answer is no outage, and the share is a quarter of the limit or less.
  *
  * <p>Thread-safe; one limiter per client. {@link #close()} closes the Redis connection.
  */
@@ -107,6 +109,9 @@ public final class RedisRateLimiter implements RateLimiter {
   private final AtomicBoolean fallingBack = new AtomicBoolean();
   private final AtomicBoolean probing = new AtomicBoolean();
   private volatile long nextProbeNanos;
+  /** Whether a Redis call timed out with no answer since, and when it did; guarded by this. */
+  private boolean timedOut;
+  private long timedOutAtNanos;
 
   /** When this process granted requests from the fallback, to charge the bucket on recovery. */
   private final ConcurrentLinkedQueue<Long> localGrants = new ConcurrentLinkedQueue<>();
@@ -194,12 +199,41 @@ public final class RedisRateLimiter implements RateLimiter {
       }
     }
     awaitWarmUp(timeLeft);
+    long started = System.nanoTime();
     try {
-      return fromShared(timeLeft);
+      RateLimitDecision decision = fromShared(timeLeft);
+      answered();
+      return decision;
     } catch (SharedBuckets.Unavailable e) {
+      if (!outage(e, started)) {
+        // One slow answer: ask Redis again at once rather than leave the shared bucket.
+        return RateLimitDecision.waitFor(SHORTEST_WAIT);
+      }
       fallBack(e);
       return local(timeLeft);
     }
+  }
+
+  /**
+   * Whether a failed Redis call means Redis is out: a connection error does; a timeout only
+   * when the call started after an earlier timeout, with no answer since. Calls that were under
+   * way together when Redis stalled count as one timeout, not several.
+   */
+  private synchronized boolean outage(SharedBuckets.Unavailable e, long startedNanos) {
+    if (!(e.getCause() instanceof TimeoutException)) {
+      return true;
+    }
+    if (!timedOut) {
+      timedOut = true;
+      timedOutAtNanos = System.nanoTime();
+      return false;
+    }
+    return startedNanos - timedOutAtNanos >= 0;
+  }
+
+  /** Redis answered: the next timeout is a first one again. */
+  private synchronized void answered() {
+    timedOut = false;
   }
 
   private void awaitWarmUp(Duration timeLeft) {
@@ -352,6 +386,7 @@ public final class RedisRateLimiter implements RateLimiter {
       pauseLocally(pause);
       return;
     }
+    long started = System.nanoTime();
     try {
       shared.call(
           buckets ->
@@ -364,9 +399,12 @@ public final class RedisRateLimiter implements RateLimiter {
                               ? buckets.requests().consumeIgnoringRateLimits(available + debt)
                               : CompletableFuture.completedFuture(0L)),
           redisTimeout);
+      answered();
     } catch (SharedBuckets.Unavailable e) {
       pauseLocally(pause);
-      fallBack(e);
+      if (outage(e, started)) {
+        fallBack(e);
+      }
     }
   }
 

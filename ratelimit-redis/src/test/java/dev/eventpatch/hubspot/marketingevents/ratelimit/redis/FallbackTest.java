@@ -111,16 +111,23 @@ class FallbackTest {
   }
 
   @Test
-  void aHungRedisNeverHoldsACallAndTheCallIsServedFromTheShare(RedisServer redis) throws Exception {
+  void aHungRedisNeverHoldsACallAndASecondTimeoutServesItFromTheShare(RedisServer redis) throws Exception {
     Limiters.RecordingListener listener = new Limiters.RecordingListener();
     try (RedisRateLimiter limiter = limiter(redis.uri(), freshKey("hung"), THOUSAND_A_DAY).listener(listener).build()) {
       FixedWindowLimiter fallback = fallbacks.get(0);
       Limiters.grant(limiter);
       assertThat(redis.command("CLIENT PAUSE 4000 ALL")).isEqualTo("+OK");
       try {
-        RateLimitDecision decision = limiter.acquire(Duration.ofSeconds(2));
+        RateLimitDecision first = limiter.acquire(Duration.ofSeconds(2));
 
-        assertThat(decision).isInstanceOf(RateLimitDecision.Granted.class);
+        // One timeout: asked to come back at once, still on the shared bucket.
+        assertThat(first).isInstanceOf(RateLimitDecision.Wait.class);
+        assertThat(limiter.isFallingBack()).isFalse();
+        assertThat(listener.fallbacks).isEmpty();
+
+        RateLimitDecision second = limiter.acquire(Duration.ofSeconds(2));
+
+        assertThat(second).isInstanceOf(RateLimitDecision.Granted.class);
         assertThat(fallback.granted.get()).isEqualTo(1);
         assertThat(listener.fallbacks).containsExactly(true);
       } finally {
@@ -128,6 +135,37 @@ class FallbackTest {
       }
       untilShared(limiter, fallback);
       assertThat(listener.fallbacks).containsExactly(true, false);
+    }
+  }
+
+  @Test
+  void oneTimeoutBetweenAnswersKeepsTheProcessOnTheSharedBucket(RedisServer redis) throws Exception {
+    Limiters.RecordingListener listener = new Limiters.RecordingListener();
+    try (RedisRateLimiter limiter = limiter(redis.uri(), freshKey("slow"), THOUSAND_A_DAY).listener(listener).build()) {
+      FixedWindowLimiter fallback = fallbacks.get(0);
+      Limiters.grant(limiter);
+      assertThat(redis.command("CLIENT PAUSE 4000 ALL")).isEqualTo("+OK");
+      RateLimitDecision slow;
+      try {
+        slow = limiter.acquire(Duration.ofSeconds(2));
+      } finally {
+        redis.command("CLIENT UNPAUSE");
+      }
+      assertThat(slow).isInstanceOf(RateLimitDecision.Wait.class);
+
+      Limiters.grant(limiter);
+      // A timeout after that answer is a first one again.
+      assertThat(redis.command("CLIENT PAUSE 4000 ALL")).isEqualTo("+OK");
+      try {
+        assertThat(limiter.acquire(Duration.ofSeconds(2))).isInstanceOf(RateLimitDecision.Wait.class);
+      } finally {
+        redis.command("CLIENT UNPAUSE");
+      }
+      Limiters.grant(limiter);
+
+      assertThat(fallback.granted.get()).isZero();
+      assertThat(listener.fallbacks).isEmpty();
+      assertThat(limiter.isFallingBack()).isFalse();
     }
   }
 
