@@ -12,6 +12,7 @@ import io.github.bucket4j.EstimationProbe;
 import io.github.bucket4j.TokensInheritanceStrategy;
 import io.lettuce.core.RedisURI;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -115,6 +116,13 @@ public final class RedisRateLimiter implements RateLimiter {
 
   /** When this process granted requests from the fallback, to charge the bucket on recovery. */
   private final ConcurrentLinkedQueue<Long> localGrants = new ConcurrentLinkedQueue<>();
+  /**
+   * When this process was granted from the shared bucket, within the last window and margin, so
+   * that on falling back its share counts them: otherwise each process would start a fresh share
+   * right after taking its part of the shared limit, and the fleet would send up to twice the
+   * limit across the switch. Guarded by itself.
+   */
+  private final ArrayDeque<Long> sharedGrants = new ArrayDeque<>();
 
   /** A daily limit this process saw itself, so it fails fast even without Redis. */
   private volatile DailyBlock dailyBlock;
@@ -294,6 +302,11 @@ public final class RedisRateLimiter implements RateLimiter {
           Duration.ofNanos(probes.daily.getNanosToWaitForRefill()), null, "DAILY");
     }
     if (probes.request.isConsumed()) {
+      long now = System.nanoTime();
+      synchronized (sharedGrants) {
+        forgetSharedGrantsBefore(now - window.plus(countingDelay).toNanos());
+        sharedGrants.addLast(now);
+      }
       return RateLimitDecision.granted(SharedPermit.INSTANCE);
     }
     // Callers told to wait for the same token would all come back at once and contend for it
@@ -307,12 +320,31 @@ public final class RedisRateLimiter implements RateLimiter {
   private record Probes(EstimationProbe daily, ConsumptionProbe request) {}
 
   private RateLimitDecision local(Duration timeLeft) {
+    long now = System.nanoTime();
+    long horizon = now - window.plus(countingDelay).toNanos();
+    synchronized (sharedGrants) {
+      forgetSharedGrantsBefore(horizon);
+      if (!sharedGrants.isEmpty()) {
+        localGrants.removeIf(granted -> granted - horizon < 0);
+        if (sharedGrants.size() + localGrants.size() >= fallbackShare) {
+          // The share is spent by what the shared bucket granted just before: wait for the
+          // oldest of those to leave the window and margin.
+          return RateLimitDecision.waitFor(atLeastShortest(Duration.ofNanos(sharedGrants.peekFirst() - horizon)));
+        }
+      }
+    }
     RateLimitDecision decision = fallback.acquire(timeLeft);
     if (decision instanceof RateLimitDecision.Granted granted) {
       localGrants.add(System.nanoTime());
       return RateLimitDecision.granted(new LocalPermit(granted.permit()));
     }
     return decision;
+  }
+
+  private void forgetSharedGrantsBefore(long horizon) {
+    while (!sharedGrants.isEmpty() && sharedGrants.peekFirst() - horizon < 0) {
+      sharedGrants.pollFirst();
+    }
   }
 
   private void fallBack(SharedBuckets.Unavailable cause) {

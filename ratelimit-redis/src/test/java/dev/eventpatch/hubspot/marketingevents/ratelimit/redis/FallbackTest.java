@@ -82,6 +82,26 @@ class FallbackTest {
   }
 
   @Test
+  void onFallingBackTheShareCountsWhatTheSharedBucketGrantedThisProcessJustBefore(RedisServer redis) {
+    // 8 a minute for 4 processes: a share of 2, and the bucket's capacity of 1 is granted first.
+    try (TcpProxy proxy = new TcpProxy(redis.port()).up();
+        RedisRateLimiter limiter =
+            limiter(proxy.uri(), freshKey("switch"), RateLimit.fixed(8, Duration.ofMinutes(1))).build()) {
+      FixedWindowLimiter fallback = fallbacks.get(0);
+      Limiters.grant(limiter);
+      proxy.down();
+
+      RateLimitDecision first = limiter.acquire(Duration.ofSeconds(5));
+      RateLimitDecision second = limiter.acquire(Duration.ofSeconds(5));
+
+      assertThat(first).isInstanceOf(RateLimitDecision.Granted.class);
+      assertThat(second).isInstanceOf(RateLimitDecision.Wait.class);
+      assertThat(fallback.granted.get()).isEqualTo(1);
+      assertThat(limiter.isFallingBack()).isTrue();
+    }
+  }
+
+  @Test
   void whenRedisAnswersAgainItGoesBackToTheSharedBucketChargedWithItsLocalGrants(RedisServer redis) {
     String key = freshKey("recover");
     Limiters.RecordingListener listener = new Limiters.RecordingListener();
