@@ -1,5 +1,6 @@
 package dev.eventpatch.hubspot.marketingevents.benchmarks;
 
+import dev.eventpatch.hubspot.marketingevents.testkit.RollingWindow;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -10,6 +11,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -30,8 +32,12 @@ import java.util.regex.Pattern;
  *   <li>(c) as (b), with redis-server killed for a few windows mid-run and restarted.
  * </ol>
  *
- * It reports goodput (updates answered 200 per window, as a share of the limit), the share of
- * 429s among requests, failed updates and the bucket's margin. Needs {@code redis-server} on the
+ * It reports goodput two ways: updates answered 200 per window of the run's span, as a share of
+ * the limit (the rate); and as a share of the most a strict rolling window admits in that span,
+ * which adds the one full window a client may burst at the start (the stricter one for a short
+ * run: a token bucket that starts nearly empty can never take that opening burst). Also the
+ * share of 429s among requests, failed updates (calls that threw), fallbacks, the bucket's margin
+ * and the machine's load average at the start and end of each run. Needs {@code redis-server} on the
  * PATH.
  *
  * <p>{@code --updates N} per process (default 100), {@code --limit N} (100) per {@code
@@ -42,13 +48,13 @@ public final class FleetRun {
   private static final int PROCESSES = 4;
   private static final int THREADS = 4;
   private static final Pattern RESULT =
-      Pattern.compile("RESULT ok=(\\d+) tooMany=(\\d+) failed=(\\d+) fallbacks=(\\d+)");
+      Pattern.compile("RESULT ok=(\\d+) tooMany=(\\d+) failed=(\\d+) fallbacks=(\\d+) failures=(\\{.*})");
 
   private FleetRun() {}
 
   /** One run's outcome. */
   record Outcome(String name, boolean available, long ok, long tooMany, long failed, long fallbacks,
-      double seconds, double goodput, double tooManyShare) {}
+      double seconds, double goodput, double rate, double tooManyShare, String load) {}
 
   /**
    * @param args the options
@@ -79,15 +85,17 @@ public final class FleetRun {
     StringBuilder table = new StringBuilder();
     table.append(String.format(Locale.ROOT, "%d processes x %d updates, %d threads each; limit %d per %d ms%n",
         PROCESSES, updates, THREADS, limit, windowMs));
-    table.append("| run | goodput (share of the limit) | 429s (share of requests) | failed updates | fallbacks | seconds |\n");
-    table.append("|---|---|---|---|---|---|\n");
+    table.append("| run | goodput: rate (share of the limit) | goodput: share of the span's most | 429s (share of"
+        + " requests) | failed updates | fallbacks | seconds | load average (start / end) |\n");
+    table.append("|---|---|---|---|---|---|---|---|\n");
     for (Outcome o : outcomes) {
       if (!o.available()) {
-        table.append("| ").append(o.name()).append(" | not available on this build | | | | |\n");
+        table.append("| ").append(o.name()).append(" | not available on this build | | | | | | |\n");
         continue;
       }
-      table.append(String.format(Locale.ROOT, "| %s | %.1f%% | %.2f%% (%d) | %d | %d | %.1f |%n",
-          o.name(), 100 * o.goodput(), 100 * o.tooManyShare(), o.tooMany(), o.failed(), o.fallbacks(), o.seconds()));
+      table.append(String.format(Locale.ROOT, "| %s | %.1f%% | %.1f%% | %.2f%% (%d) | %d | %d | %.1f | %s |%n",
+          o.name(), 100 * o.rate(), 100 * o.goodput(), 100 * o.tooManyShare(), o.tooMany(), o.failed(),
+          o.fallbacks(), o.seconds(), o.load()));
     }
     table.append(String.format(Locale.ROOT,
         "bucket margin: capacity %d, steady grants %.1f%% of the limit (%.1f%% kept back)%n",
@@ -102,9 +110,9 @@ public final class FleetRun {
         Outcome o = outcomes.get(i);
         json.append(i == 0 ? "" : ",").append(String.format(Locale.ROOT,
             "{\"name\":\"%s\",\"available\":%b,\"ok\":%d,\"tooMany\":%d,\"failed\":%d,\"fallbacks\":%d,"
-                + "\"seconds\":%.2f,\"goodput\":%.4f,\"tooManyShare\":%.4f}",
+                + "\"seconds\":%.2f,\"goodput\":%.4f,\"rate\":%.4f,\"tooManyShare\":%.4f,\"load\":\"%s\"}",
             o.name(), o.available(), o.ok(), o.tooMany(), o.failed(), o.fallbacks(), o.seconds(), o.goodput(),
-            o.tooManyShare()));
+            o.rate(), o.tooManyShare(), o.load()));
       }
       json.append("]}\n");
       Path path = Path.of(out);
@@ -125,8 +133,9 @@ public final class FleetRun {
       last.set(now);
     };
     RedisProcess redis = limiter.equals("redis") ? RedisProcess.start(freePort()) : null;
+    String loadBefore = loadAverage();
     try (LoopbackServer server = LoopbackServer.start(
-        new RollingWindow(limit, windowMs), Executors.newFixedThreadPool(16), recorder)) {
+        new RollingWindow(limit, Duration.ofMillis(windowMs)), Executors.newFixedThreadPool(16), recorder)) {
       String key = "fleet-" + System.nanoTime();
       List<Process> workers = new ArrayList<>();
       List<Path> outputs = new ArrayList<>();
@@ -176,7 +185,7 @@ public final class FleetRun {
         String text = Files.readString(output);
         Files.deleteIfExists(output);
         if (text.contains("UNAVAILABLE")) {
-          return new Outcome(name, false, 0, 0, 0, 0, 0, 0, 0);
+          return new Outcome(name, false, 0, 0, 0, 0, 0, 0, 0, 0, "");
         }
         // Why a limiter fell back, for the reader of the run's output.
         text.lines().filter(line -> line.contains("Redis is unavailable")).findFirst()
@@ -189,6 +198,9 @@ public final class FleetRun {
         tooMany += Long.parseLong(m.group(2));
         failed += Long.parseLong(m.group(3));
         fallbacks += Long.parseLong(m.group(4));
+        if (!m.group(5).equals("{}")) {
+          System.err.println(name + ": failed updates by exception: " + m.group(5));
+        }
       }
       double seconds = (last.get() - first.get()) / 1e9;
       // Goodput: updates answered 200, as a share of the most a strict rolling window admits
@@ -196,13 +208,23 @@ public final class FleetRun {
       // the one that opens it.
       double windows = seconds * 1000 / windowMs + 1;
       double goodput = server.okCount() / windows / limit;
+      double rate = seconds <= 0 ? 0 : server.okCount() / (seconds * 1000 / windowMs) / limit;
       long requests = server.okCount() + server.tooManyCount();
-      return new Outcome(name, true, ok, tooMany, failed, fallbacks, seconds, goodput,
-          requests == 0 ? 0 : (double) server.tooManyCount() / requests);
+      return new Outcome(name, true, ok, tooMany, failed, fallbacks, seconds, goodput, rate,
+          requests == 0 ? 0 : (double) server.tooManyCount() / requests, loadBefore + " / " + loadAverage());
     } finally {
       if (redis != null) {
         redis.kill();
       }
+    }
+  }
+
+  /** @return the 1-minute load average, or "?" where the system does not say */
+  private static String loadAverage() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+    } catch (IOException | RuntimeException e) {
+      return "?";
     }
   }
 

@@ -1,44 +1,33 @@
 package dev.eventpatch.hubspot.marketingevents.benchmarks;
 
+import dev.eventpatch.hubspot.marketingevents.MarketingEventUpdate;
+import dev.eventpatch.hubspot.marketingevents.MarketingEventsClient;
 import dev.eventpatch.hubspot.marketingevents.RateLimit;
-import dev.eventpatch.hubspot.marketingevents.RateLimitStatus;
 import dev.eventpatch.hubspot.marketingevents.ratelimit.redis.RedisRateLimiter;
 import dev.eventpatch.hubspot.marketingevents.spi.ClientListener;
-import dev.eventpatch.hubspot.marketingevents.spi.RateLimitDecision;
-import dev.eventpatch.hubspot.marketingevents.spi.RateLimiter;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * One process of the fleet benchmark ({@link FleetRun}): sends its updates to the loopback server
- * through a rate limiter, the in-process one or the shared Redis one, and prints one {@code
- * RESULT} line. It drives the limiter as the client's pipeline does (acquire, wait as told, send,
- * report the answer, retry a 429 or a lost answer); once the client calls the limiter itself,
- * this sends through {@code MarketingEventsClient} instead.
+ * through the real {@link MarketingEventsClient}, with its default retry policy and either its
+ * default in-process limiter or the shared {@link RedisRateLimiter}, and prints one {@code RESULT}
+ * line: updates that succeeded, 429s the client saw, updates that failed (the call threw) and
+ * how often the Redis limiter fell back.
  */
 public final class FleetWorker {
-  private static final Pattern POLICY = Pattern.compile("\"policyName\"\\s*:\\s*\"([A-Z_]+)\"");
-  private static final int MAX_ATTEMPTS = 20;
-  private static final Duration DEADLINE = Duration.ofSeconds(120);
-
   private final AtomicInteger ok = new AtomicInteger();
   private final AtomicInteger tooMany = new AtomicInteger();
   private final AtomicInteger failed = new AtomicInteger();
   private final AtomicInteger fallbacks = new AtomicInteger();
-  private final HttpClient http =
-      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+  // Why updates failed, by exception class: the class names only, never a message.
+  private final Map<String, AtomicInteger> failures = new ConcurrentHashMap<>();
 
   private FleetWorker() {}
 
@@ -51,10 +40,17 @@ public final class FleetWorker {
    */
   public static void main(String[] args) throws Exception {
     Map<String, String> options = options(args);
-    RateLimit limit = RateLimit.fixed(
-        Integer.parseInt(options.get("limit")), Duration.ofMillis(Long.parseLong(options.get("window-ms"))));
+    int limit = Integer.parseInt(options.get("limit"));
+    Duration window = Duration.ofMillis(Long.parseLong(options.get("window-ms")));
     FleetWorker worker = new FleetWorker();
     ClientListener listener = new ClientListener() {
+      @Override
+      public void attemptEnded(String operation, String apiVersion, int attempt, int statusCode, Duration duration) {
+        if (statusCode == 429) {
+          worker.tooMany.incrementAndGet();
+        }
+      }
+
       @Override
       public void limiterFallback(String limiter, boolean fallingBack) {
         if (fallingBack) {
@@ -62,28 +58,32 @@ public final class FleetWorker {
         }
       }
     };
-    RateLimiter limiter;
-    try {
-      limiter = options.get("limiter").equals("redis")
-          ? RedisRateLimiter.builder()
-              .redisUri(options.get("redis-uri"))
-              .key(options.get("key"))
-              .limit(limit)
-              .expectedProcesses(Integer.parseInt(options.get("processes")))
-              .listener(listener)
-              .build()
-          : RateLimiter.inProcess(limit);
-    } catch (UnsupportedOperationException e) {
-      // The in-process limiter is not built on this branch yet.
-      System.out.println("UNAVAILABLE " + e.getMessage());
-      return;
+    MarketingEventsClient.Builder builder = MarketingEventsClient.builder()
+        .accessToken(Fixtures.TOKEN)
+        .baseUrl(options.get("base-url"))
+        .listener(listener);
+    if (options.get("limiter").equals("redis")) {
+      builder.rateLimiter(RedisRateLimiter.builder()
+          .redisUri(options.get("redis-uri"))
+          .key(options.get("key"))
+          .limit(RateLimit.fixed(limit, window))
+          .expectedProcesses(Integer.parseInt(options.get("processes")))
+          .listener(listener)
+          .build());
+    } else {
+      // The client's default: adaptive from HubSpot's 100 per 10 s; a scaled run keeps its own
+      // window as the ceiling, adaptive below it, as the default is at its own scale.
+      builder.rateLimit(limit == 100 && window.equals(Duration.ofSeconds(10))
+          ? RateLimit.adaptive()
+          : RateLimit.adaptiveUpTo(limit, window));
     }
-    try (limiter) {
-      worker.run(limiter, options.get("base-url"), options.get("name"),
-          Integer.parseInt(options.get("updates")), Integer.parseInt(options.get("threads")));
+    try (MarketingEventsClient client = builder.build()) {
+      worker.run(client, options.get("name"), Integer.parseInt(options.get("updates")),
+          Integer.parseInt(options.get("threads")));
     }
-    System.out.printf("RESULT ok=%d tooMany=%d failed=%d fallbacks=%d%n",
-        worker.ok.get(), worker.tooMany.get(), worker.failed.get(), worker.fallbacks.get());
+    System.out.printf("RESULT ok=%d tooMany=%d failed=%d fallbacks=%d failures=%s%n",
+        worker.ok.get(), worker.tooMany.get(), worker.failed.get(), worker.fallbacks.get(),
+        new TreeMap<>(worker.failures));
   }
 
   static Map<String, String> options(String[] args) {
@@ -97,15 +97,21 @@ public final class FleetWorker {
     return options;
   }
 
-  private void run(RateLimiter limiter, String baseUrl, String name, int updates, int threads)
+  private void run(MarketingEventsClient client, String name, int updates, int threads)
       throws InterruptedException {
+    MarketingEventUpdate update = MarketingEventUpdate.builder().eventName("Fleet").build();
     AtomicInteger next = new AtomicInteger();
     List<Thread> workers = new ArrayList<>();
     for (int t = 0; t < threads; t++) {
       Thread thread = new Thread(() -> {
         for (int u = next.getAndIncrement(); u < updates; u = next.getAndIncrement()) {
-          update(limiter, URI.create(baseUrl + "/marketing/v3/marketing-events/events/" + name + "-" + u
-              + "?externalAccountId=1"));
+          try {
+            client.update(name + "-" + u, "1", update);
+            ok.incrementAndGet();
+          } catch (RuntimeException e) {
+            failed.incrementAndGet();
+            failures.computeIfAbsent(e.getClass().getSimpleName(), k -> new AtomicInteger()).incrementAndGet();
+          }
         }
       }, name + "-" + t);
       workers.add(thread);
@@ -113,69 +119,6 @@ public final class FleetWorker {
     }
     for (Thread thread : workers) {
       thread.join();
-    }
-  }
-
-  private void update(RateLimiter limiter, URI uri) {
-    long deadline = System.nanoTime() + DEADLINE.toNanos();
-    for (int attempt = 1; attempt <= MAX_ATTEMPTS; ) {
-      long left = deadline - System.nanoTime();
-      if (left <= 0) {
-        break;
-      }
-      RateLimitDecision decision = limiter.acquire(Duration.ofNanos(left));
-      if (decision instanceof RateLimitDecision.Wait wait) {
-        sleep(wait.duration());
-        continue;
-      }
-      if (decision instanceof RateLimitDecision.DailyLimitReached) {
-        break;
-      }
-      RateLimitDecision.Granted granted = (RateLimitDecision.Granted) decision;
-      attempt++;
-      HttpResponse<String> response;
-      try {
-        response = http.send(
-            HttpRequest.newBuilder(uri)
-                .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"eventName\":\"Fleet\"}"))
-                .header("Content-Type", "application/json")
-                .timeout(Duration.ofSeconds(10))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-      } catch (IOException e) {
-        limiter.onNoAnswer(granted.permit());
-        continue;
-      } catch (InterruptedException e) {
-        limiter.onNoAnswer(granted.permit());
-        Thread.currentThread().interrupt();
-        break;
-      }
-      RateLimitStatus headers = RateLimitStatus.fromHeaders(response.headers().map());
-      if (response.statusCode() == 429) {
-        tooMany.incrementAndGet();
-        Matcher policy = POLICY.matcher(response.body());
-        limiter.onRateLimited(
-            granted.permit(),
-            policy.find() ? Optional.of(policy.group(1)) : Optional.empty(),
-            response.headers().firstValue("Retry-After").map(s -> Duration.ofSeconds(Long.parseLong(s.trim()))),
-            Optional.empty(),
-            headers);
-        continue;
-      }
-      limiter.onAnswer(granted.permit(), response.statusCode(), headers);
-      if (response.statusCode() / 100 == 2) {
-        ok.incrementAndGet();
-        return;
-      }
-    }
-    failed.incrementAndGet();
-  }
-
-  private static void sleep(Duration duration) {
-    try {
-      Thread.sleep(Math.max(1, duration.toMillis()));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
   }
 }

@@ -3,6 +3,7 @@ package dev.eventpatch.hubspot.marketingevents.benchmarks;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.eventpatch.hubspot.marketingevents.testkit.RollingWindow;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -79,7 +81,7 @@ public final class Goodput {
       if (s == null) {
         throw new IllegalArgumentException("unknown scenario " + name + "; known: " + SCENARIOS.keySet());
       }
-      RollingWindow window = new RollingWindow(s.limit(), s.windowMillis());
+      RollingWindow window = new RollingWindow(s.limit(), Duration.ofMillis(s.windowMillis()));
       try (LoopbackServer server = LoopbackServer.start(window, Executors.newFixedThreadPool(16), null)) {
         for (Map.Entry<String, String> client : clients.entrySet()) {
           Thread.sleep(s.windowMillis() + 200); // the previous run's admissions leave the window

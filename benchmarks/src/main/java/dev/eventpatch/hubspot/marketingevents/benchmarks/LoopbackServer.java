@@ -3,6 +3,7 @@ package dev.eventpatch.hubspot.marketingevents.benchmarks;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.eventpatch.hubspot.marketingevents.testkit.RollingWindow;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -14,8 +15,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The in-process loopback server every contender talks to: the JDK's HTTP server (HTTP/1.1,
  * keep-alive), answering every request with the spec's 200 example, or, with a {@link
- * RollingWindow}, with HubSpot's 429 once the window is full. The same server, headers and body
- * for every contender; the request body is always read whole.
+ * RollingWindow} (the testkit's, one per server: the benchmarks play a single app), with
+ * HubSpot's 429 once the window is full. The same server, headers and body for every contender;
+ * the request body is always read whole.
  */
 public final class LoopbackServer implements AutoCloseable {
   static {
@@ -130,16 +132,17 @@ public final class LoopbackServer implements AutoCloseable {
         okCount.incrementAndGet();
         return;
       }
-      long decision = window.tryAdmit(System.nanoTime());
+      RollingWindow.Decision decision = window.tryAcquire();
       headers.set("X-HubSpot-RateLimit-Max", Integer.toString(window.limit()));
-      headers.set("X-HubSpot-RateLimit-Interval-Milliseconds", Long.toString(window.windowMillis()));
-      if (decision >= 0) {
-        headers.set("X-HubSpot-RateLimit-Remaining", Long.toString(decision));
+      headers.set("X-HubSpot-RateLimit-Interval-Milliseconds", Long.toString(window.window().toMillis()));
+      if (decision.admitted()) {
+        headers.set("X-HubSpot-RateLimit-Remaining", Integer.toString(decision.remaining()));
         send(exchange, 200, ok);
         okCount.incrementAndGet();
       } else {
-        long waitNanos = -decision;
-        long seconds = Math.max(1, (waitNanos + 999_999_999L) / 1_000_000_000L);
+        // Whole seconds, rounded up, as HubSpot sends it: never earlier than the slot frees.
+        long millis = decision.retryAfter().toMillis();
+        long seconds = Math.max(1, (millis + 999) / 1000);
         headers.set("X-HubSpot-RateLimit-Remaining", "0");
         headers.set("Retry-After", Long.toString(seconds));
         send(exchange, 429, tooMany);

@@ -12,6 +12,7 @@ import io.github.bucket4j.EstimationProbe;
 import io.github.bucket4j.TokensInheritanceStrategy;
 import io.lettuce.core.RedisURI;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -68,7 +69,9 @@ import java.util.function.Function;
  * the shared bucket when Redis answers again (logging once more), first charging the bucket with
  * what it granted locally in the last window. Every Redis call is bounded by a short timeout of
  * its own and by the call's deadline, so a hung Redis never holds a call up; no request fails
- * because Redis is unavailable.
+ * because Redis is unavailable. A connection error falls back at once; a timeout only when a
+ * call started after an earlier timeout times out too, with no answer in between: on a loaded
+ * machine one slow answer is no outage, and the share is a quarter of the limit or less.
  *
  * <p>Thread-safe; one limiter per client. {@link #close()} closes the Redis connection.
  */
@@ -107,9 +110,19 @@ public final class RedisRateLimiter implements RateLimiter {
   private final AtomicBoolean fallingBack = new AtomicBoolean();
   private final AtomicBoolean probing = new AtomicBoolean();
   private volatile long nextProbeNanos;
+  /** Whether a Redis call timed out with no answer since, and when it did; guarded by this. */
+  private boolean timedOut;
+  private long timedOutAtNanos;
 
   /** When this process granted requests from the fallback, to charge the bucket on recovery. */
   private final ConcurrentLinkedQueue<Long> localGrants = new ConcurrentLinkedQueue<>();
+  /**
+   * When this process was granted from the shared bucket, within the last window and margin, so
+   * that on falling back its share counts them: otherwise each process would start a fresh share
+   * right after taking its part of the shared limit, and the fleet would send up to twice the
+   * limit across the switch. Guarded by itself.
+   */
+  private final ArrayDeque<Long> sharedGrants = new ArrayDeque<>();
 
   /** A daily limit this process saw itself, so it fails fast even without Redis. */
   private volatile DailyBlock dailyBlock;
@@ -194,12 +207,41 @@ public final class RedisRateLimiter implements RateLimiter {
       }
     }
     awaitWarmUp(timeLeft);
+    long started = System.nanoTime();
     try {
-      return fromShared(timeLeft);
+      RateLimitDecision decision = fromShared(timeLeft);
+      answered();
+      return decision;
     } catch (SharedBuckets.Unavailable e) {
+      if (!outage(e, started)) {
+        // One slow answer: ask Redis again at once rather than leave the shared bucket.
+        return RateLimitDecision.waitFor(SHORTEST_WAIT);
+      }
       fallBack(e);
       return local(timeLeft);
     }
+  }
+
+  /**
+   * Whether a failed Redis call means Redis is out: a connection error does; a timeout only
+   * when the call started after an earlier timeout, with no answer since. Calls that were under
+   * way together when Redis stalled count as one timeout, not several.
+   */
+  private synchronized boolean outage(SharedBuckets.Unavailable e, long startedNanos) {
+    if (!(e.getCause() instanceof TimeoutException)) {
+      return true;
+    }
+    if (!timedOut) {
+      timedOut = true;
+      timedOutAtNanos = System.nanoTime();
+      return false;
+    }
+    return startedNanos - timedOutAtNanos >= 0;
+  }
+
+  /** Redis answered: the next timeout is a first one again. */
+  private synchronized void answered() {
+    timedOut = false;
   }
 
   private void awaitWarmUp(Duration timeLeft) {
@@ -260,6 +302,11 @@ public final class RedisRateLimiter implements RateLimiter {
           Duration.ofNanos(probes.daily.getNanosToWaitForRefill()), null, "DAILY");
     }
     if (probes.request.isConsumed()) {
+      long now = System.nanoTime();
+      synchronized (sharedGrants) {
+        forgetSharedGrantsBefore(now - window.plus(countingDelay).toNanos());
+        sharedGrants.addLast(now);
+      }
       return RateLimitDecision.granted(SharedPermit.INSTANCE);
     }
     // Callers told to wait for the same token would all come back at once and contend for it
@@ -273,12 +320,31 @@ public final class RedisRateLimiter implements RateLimiter {
   private record Probes(EstimationProbe daily, ConsumptionProbe request) {}
 
   private RateLimitDecision local(Duration timeLeft) {
+    long now = System.nanoTime();
+    long horizon = now - window.plus(countingDelay).toNanos();
+    synchronized (sharedGrants) {
+      forgetSharedGrantsBefore(horizon);
+      if (!sharedGrants.isEmpty()) {
+        localGrants.removeIf(granted -> granted - horizon < 0);
+        if (sharedGrants.size() + localGrants.size() >= fallbackShare) {
+          // The share is spent by what the shared bucket granted just before: wait for the
+          // oldest of those to leave the window and margin.
+          return RateLimitDecision.waitFor(atLeastShortest(Duration.ofNanos(sharedGrants.peekFirst() - horizon)));
+        }
+      }
+    }
     RateLimitDecision decision = fallback.acquire(timeLeft);
     if (decision instanceof RateLimitDecision.Granted granted) {
       localGrants.add(System.nanoTime());
       return RateLimitDecision.granted(new LocalPermit(granted.permit()));
     }
     return decision;
+  }
+
+  private void forgetSharedGrantsBefore(long horizon) {
+    while (!sharedGrants.isEmpty() && sharedGrants.peekFirst() - horizon < 0) {
+      sharedGrants.pollFirst();
+    }
   }
 
   private void fallBack(SharedBuckets.Unavailable cause) {
@@ -352,6 +418,7 @@ public final class RedisRateLimiter implements RateLimiter {
       pauseLocally(pause);
       return;
     }
+    long started = System.nanoTime();
     try {
       shared.call(
           buckets ->
@@ -364,9 +431,12 @@ public final class RedisRateLimiter implements RateLimiter {
                               ? buckets.requests().consumeIgnoringRateLimits(available + debt)
                               : CompletableFuture.completedFuture(0L)),
           redisTimeout);
+      answered();
     } catch (SharedBuckets.Unavailable e) {
       pauseLocally(pause);
-      fallBack(e);
+      if (outage(e, started)) {
+        fallBack(e);
+      }
     }
   }
 

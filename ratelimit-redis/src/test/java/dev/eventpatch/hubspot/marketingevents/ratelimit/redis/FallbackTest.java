@@ -82,6 +82,26 @@ class FallbackTest {
   }
 
   @Test
+  void onFallingBackTheShareCountsWhatTheSharedBucketGrantedThisProcessJustBefore(RedisServer redis) {
+    // 8 a minute for 4 processes: a share of 2, and the bucket's capacity of 1 is granted first.
+    try (TcpProxy proxy = new TcpProxy(redis.port()).up();
+        RedisRateLimiter limiter =
+            limiter(proxy.uri(), freshKey("switch"), RateLimit.fixed(8, Duration.ofMinutes(1))).build()) {
+      FixedWindowLimiter fallback = fallbacks.get(0);
+      Limiters.grant(limiter);
+      proxy.down();
+
+      RateLimitDecision first = limiter.acquire(Duration.ofSeconds(5));
+      RateLimitDecision second = limiter.acquire(Duration.ofSeconds(5));
+
+      assertThat(first).isInstanceOf(RateLimitDecision.Granted.class);
+      assertThat(second).isInstanceOf(RateLimitDecision.Wait.class);
+      assertThat(fallback.granted.get()).isEqualTo(1);
+      assertThat(limiter.isFallingBack()).isTrue();
+    }
+  }
+
+  @Test
   void whenRedisAnswersAgainItGoesBackToTheSharedBucketChargedWithItsLocalGrants(RedisServer redis) {
     String key = freshKey("recover");
     Limiters.RecordingListener listener = new Limiters.RecordingListener();
@@ -111,16 +131,23 @@ class FallbackTest {
   }
 
   @Test
-  void aHungRedisNeverHoldsACallAndTheCallIsServedFromTheShare(RedisServer redis) throws Exception {
+  void aHungRedisNeverHoldsACallAndASecondTimeoutServesItFromTheShare(RedisServer redis) throws Exception {
     Limiters.RecordingListener listener = new Limiters.RecordingListener();
     try (RedisRateLimiter limiter = limiter(redis.uri(), freshKey("hung"), THOUSAND_A_DAY).listener(listener).build()) {
       FixedWindowLimiter fallback = fallbacks.get(0);
       Limiters.grant(limiter);
       assertThat(redis.command("CLIENT PAUSE 4000 ALL")).isEqualTo("+OK");
       try {
-        RateLimitDecision decision = limiter.acquire(Duration.ofSeconds(2));
+        RateLimitDecision first = limiter.acquire(Duration.ofSeconds(2));
 
-        assertThat(decision).isInstanceOf(RateLimitDecision.Granted.class);
+        // One timeout: asked to come back at once, still on the shared bucket.
+        assertThat(first).isInstanceOf(RateLimitDecision.Wait.class);
+        assertThat(limiter.isFallingBack()).isFalse();
+        assertThat(listener.fallbacks).isEmpty();
+
+        RateLimitDecision second = limiter.acquire(Duration.ofSeconds(2));
+
+        assertThat(second).isInstanceOf(RateLimitDecision.Granted.class);
         assertThat(fallback.granted.get()).isEqualTo(1);
         assertThat(listener.fallbacks).containsExactly(true);
       } finally {
@@ -128,6 +155,37 @@ class FallbackTest {
       }
       untilShared(limiter, fallback);
       assertThat(listener.fallbacks).containsExactly(true, false);
+    }
+  }
+
+  @Test
+  void oneTimeoutBetweenAnswersKeepsTheProcessOnTheSharedBucket(RedisServer redis) throws Exception {
+    Limiters.RecordingListener listener = new Limiters.RecordingListener();
+    try (RedisRateLimiter limiter = limiter(redis.uri(), freshKey("slow"), THOUSAND_A_DAY).listener(listener).build()) {
+      FixedWindowLimiter fallback = fallbacks.get(0);
+      Limiters.grant(limiter);
+      assertThat(redis.command("CLIENT PAUSE 4000 ALL")).isEqualTo("+OK");
+      RateLimitDecision slow;
+      try {
+        slow = limiter.acquire(Duration.ofSeconds(2));
+      } finally {
+        redis.command("CLIENT UNPAUSE");
+      }
+      assertThat(slow).isInstanceOf(RateLimitDecision.Wait.class);
+
+      Limiters.grant(limiter);
+      // A timeout after that answer is a first one again.
+      assertThat(redis.command("CLIENT PAUSE 4000 ALL")).isEqualTo("+OK");
+      try {
+        assertThat(limiter.acquire(Duration.ofSeconds(2))).isInstanceOf(RateLimitDecision.Wait.class);
+      } finally {
+        redis.command("CLIENT UNPAUSE");
+      }
+      Limiters.grant(limiter);
+
+      assertThat(fallback.granted.get()).isZero();
+      assertThat(listener.fallbacks).isEmpty();
+      assertThat(limiter.isFallingBack()).isFalse();
     }
   }
 
