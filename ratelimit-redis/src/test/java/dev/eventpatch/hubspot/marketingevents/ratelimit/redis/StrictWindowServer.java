@@ -47,6 +47,11 @@ final class StrictWindowServer implements AutoCloseable {
     server.start();
   }
 
+  /** @return the API root, for a real client */
+  String baseUrl() {
+    return "http://127.0.0.1:" + server.getAddress().getPort();
+  }
+
   URI uri(String updateId) {
     return URI.create(
         "http://127.0.0.1:" + server.getAddress().getPort()
@@ -80,7 +85,11 @@ final class StrictWindowServer implements AutoCloseable {
       if (!succeeded.add(path.substring(path.lastIndexOf('/') + 1))) {
         duplicates.incrementAndGet();
       }
-      body = "{}".getBytes(StandardCharsets.UTF_8);
+      // An event with the fields HubSpot always sends, so that the real client can read it too.
+      String id = path.substring(path.lastIndexOf('/') + 1);
+      body = ("{\"id\":\"hs-" + id + "\",\"createdAt\":\"2026-11-01T09:00:00Z\",\"updatedAt\":\"2026-12-01T10:00:00Z\","
+              + "\"eventName\":\"x\",\"eventOrganizer\":\"Acme Events\",\"customProperties\":[]}")
+          .getBytes(StandardCharsets.UTF_8);
       exchange.getResponseHeaders().add("Content-Type", "application/json");
       exchange.sendResponseHeaders(200, body.length);
     }
