@@ -83,14 +83,6 @@ public final class RetryPolicy {
     return retryOnConnectionFailure;
   }
 
-  /**
-   * @param status an answer's status
-   * @return whether this policy retries it: 408, 429, 500, 502, 503, 504
-   */
-  public static boolean retriesStatus(int status) {
-    return status == 408 || status == 429 || status == 500 || status == 502 || status == 503 || status == 504;
-  }
-
   @Override
   public String toString() {
     return "RetryPolicy{maxAttempts=" + maxAttempts + ", baseDelay=" + baseDelay + ", maxDelay="

@@ -202,11 +202,10 @@ public final class HttpTransport implements AutoCloseable {
    * @param request the complete request
    * @param timeoutNanos this attempt's timeout
    * @param context the call, to cancel the exchange
-   * @param attempt the attempt's number, for the log
    * @return the answer
    * @throws IOException if the connection failed, a timeout ran out, or the body was too large
    */
-  Exchange execute(Request request, long timeoutNanos, CallContext context, int attempt) throws IOException {
+  Exchange execute(Request request, long timeoutNanos, CallContext context) throws IOException {
     ConnectionEvents events = new ConnectionEvents();
     Call call = http.newCall(request.newBuilder().tag(ConnectionEvents.class, events).build());
     call.timeout().timeout(Math.max(1, timeoutNanos), TimeUnit.NANOSECONDS);

@@ -152,7 +152,7 @@ public final class Pipeline implements AutoCloseable {
       boolean rateLimited = false;
       String reason = null;
       try {
-        answer = transport.execute(request, timeout, call, attempt);
+        answer = transport.execute(request, timeout, call);
       } catch (HttpTransport.BodyTooLargeException e) {
         limiter.onAnswer(permit, e.status, RateLimitStatus.fromHeaders(java.util.Map.of()));
         attemptEnded(operation, attempt, e.status, sentAt);
@@ -202,7 +202,7 @@ public final class Pipeline implements AutoCloseable {
         } else {
           limiter.onAnswer(permit, status, headers);
         }
-        if (!RetryPolicy.retriesStatus(status)) {
+        if (!isRetried(status)) {
           throw error;
         }
         failure = error;
@@ -298,6 +298,11 @@ public final class Pipeline implements AutoCloseable {
     }
   }
 
+  /** The statuses every policy retries, as RetryPolicy documents: 408, 429, 500, 502, 503, 504. */
+  private static boolean isRetried(int status) {
+    return status == 408 || status == 429 || status == 500 || status == 502 || status == 503 || status == 504;
+  }
+
   /** The exception of a call on a closed client, or of a call cut by close(). */
   public static IllegalStateException closedException() {
     return new IllegalStateException("client is closed");
@@ -369,11 +374,6 @@ public final class Pipeline implements AutoCloseable {
     } catch (RuntimeException e) {
       LOG.log(Level.DEBUG, "a ClientListener threw; ignored", e);
     }
-  }
-
-  /** @return whether close() was called */
-  public boolean isClosed() {
-    return closed;
   }
 
   /** @return connections open in the pool, idle or in use */

@@ -20,6 +20,6 @@ final class TestTransports {
       throws IOException {
     return transport.execute(
         transport.api().updateEventByExternalIds(eventId, accountId, body).request(), TimeUnit.SECONDS.toNanos(5),
-        new CallContext(), 1);
+        new CallContext());
   }
 }
