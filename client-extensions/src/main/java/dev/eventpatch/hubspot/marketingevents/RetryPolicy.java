@@ -4,12 +4,20 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * When and how long to wait before sending an update again. By default: up to 3 attempts in
- * all, on 408, 429 (honouring {@code Retry-After}, never on HubSpot's {@code DAILY} limit), 500,
- * 502, 503, 504 and connection failures or timeouts; full-jitter exponential backoff from 500 ms,
- * capped at 20 s a wait. Every wait ends within the call's deadline (the client's {@code
+ * When and how long to wait before sending an update again. By default: up to 3 failed attempts
+ * in all, on 408, 429 (honouring {@code Retry-After}, never on HubSpot's {@code DAILY} limit),
+ * 500, 502, 503, 504 and connection failures or timeouts; full-jitter exponential backoff from
+ * 500 ms, capped at 20 s a wait. Every wait ends within the call's deadline (the client's {@code
  * callTimeout}): a retry that could not start before it is not made. A first attempt is never
  * delayed.
+ *
+ * <p><b>Rate-limited answers do not use up attempts.</b> A 429 other than the {@code DAILY} limit
+ * means HubSpot refused the request without processing it; the client waits as it says and sends
+ * again, until the call's deadline, however many such answers come. Counting them against {@link
+ * #maxAttempts()} lost updates when several processes of one app, each with its own limiter,
+ * drew three 429s in a row for one call. So a call sends at most {@link #maxAttempts()} requests
+ * that fail otherwise, plus the rate-limited ones, all within {@code callTimeout}. A policy of one
+ * attempt ({@link #none()}) retries nothing, 429s included.
  *
  * <p>Why retrying this PATCH is safe: it sets fields to given values, so sending it twice yields
  * the same state as sending it once. A request that timed out may have been applied; sending it
@@ -63,7 +71,10 @@ public final class RetryPolicy {
     return b;
   }
 
-  /** @return the most requests sent for one update, the first included */
+  /**
+   * @return the most attempts of one update that may fail, the first included; a non-{@code
+   *     DAILY} 429 is not counted (see the class comment), except that 1 means no retry at all
+   */
   public int maxAttempts() {
     return maxAttempts;
   }
@@ -100,8 +111,8 @@ public final class RetryPolicy {
     private Builder() {}
 
     /**
-     * @param attempts the most requests sent for one update, the first included; 1 disables
-     *     retries
+     * @param attempts the most attempts of one update that may fail, the first included, not
+     *     counting non-{@code DAILY} 429s (see the class comment); 1 disables every retry
      * @return this builder
      * @throws IllegalArgumentException if below 1
      */

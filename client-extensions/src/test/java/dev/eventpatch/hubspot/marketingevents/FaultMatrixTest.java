@@ -62,7 +62,13 @@ class FaultMatrixTest {
     FAULTS.put("429 with Retry-After in seconds: waits that long once, then succeeds", FaultMatrixTest::retryAfterSeconds);
     FAULTS.put("429 with Retry-After as an HTTP date: waits until then, then succeeds", FaultMatrixTest::retryAfterHttpDate);
     FAULTS.put("429 without Retry-After: backs off, then succeeds", FaultMatrixTest::retryAfterAbsent);
-    FAULTS.put("429 every time: gives up after 3 attempts with the policy and Retry-After", FaultMatrixTest::rateLimitedEveryTime);
+    FAULTS.put("429 every time: retried until the next wait would overrun the call's 5 s deadline, carrying the"
+        + " policy and Retry-After", FaultMatrixTest::rateLimitedEveryTime);
+    FAULTS.put("429 three times in a row, then 200: succeeds, the 429s not using up the 3 attempts",
+        FaultMatrixTest::rateLimitedThreeTimesThenSuccess);
+    FAULTS.put("503, 429, 503, 503: gives up after 3 failed attempts, the 429 not counted",
+        FaultMatrixTest::rateLimitedBetweenServerErrors);
+    FAULTS.put("429 every time with RetryPolicy.none(): one request, not retried", FaultMatrixTest::rateLimitedNoRetries);
     FAULTS.put("429 with a Retry-After beyond the longest wait: gives up at once, carrying it", FaultMatrixTest::retryAfterTooLong);
     FAULTS.put("429 with the DAILY policy: never retried, even with a short Retry-After", FaultMatrixTest::dailyLimit);
     for (int status : new int[] {500, 502, 503, 504}) {
@@ -160,7 +166,8 @@ class FaultMatrixTest {
 
   static void rateLimitedEveryTime(FaultRun run) throws Exception {
     run.always(json(429, rateLimitJson("TEN_SECONDLY_ROLLING", "corr-429")).setHeader("Retry-After", "1").build());
-    RateLimitException e = run.fails(RateLimitException.class, run.client(b -> b));
+    RateLimitException e =
+        run.fails(RateLimitException.class, run.client(b -> b.callTimeout(Duration.ofSeconds(5))));
     assertThat(e.statusCode()).isEqualTo(429);
     assertThat(e.isDailyLimit()).isFalse();
     assertThat(e.policyName()).hasValue("TEN_SECONDLY_ROLLING");
@@ -168,8 +175,48 @@ class FaultMatrixTest {
     assertThat(e.correlationId()).hasValue("corr-429");
     assertThat(e.requestId()).hasValue("req-corr-429");
     assertThat(e.retryAfter()).hasValue(Duration.ofSeconds(1));
-    assertThat(run.requests()).isEqualTo(3);
-    assertThat(run.time.waits()).containsExactly(Duration.ofMillis(1250), Duration.ofMillis(1500));
+    // Retry-After plus half of a backoff ceiling that doubles with every request: 1.25 s, 1.5 s,
+    // 2 s end at 4.75 s; the next, 3 s, would end past the 5 s deadline.
+    assertThat(run.requests()).isEqualTo(4);
+    assertThat(run.time.waits())
+        .containsExactly(Duration.ofMillis(1250), Duration.ofMillis(1500), Duration.ofMillis(2000));
+  }
+
+  static void rateLimitedThreeTimesThenSuccess(FaultRun run) throws Exception {
+    for (int i = 1; i <= 3; i++) {
+      run.server(json(429, rateLimitJson("TEN_SECONDLY_ROLLING", "corr-429-" + i)).setHeader("Retry-After", "1").build());
+    }
+    run.server(ok("Winter product webinar"));
+    // What several processes of one app, each with its own limiter, can draw for one call: it
+    // is HubSpot saying "not now", not a failure of the update, and it must not lose it.
+    UpdateResponse response = run.succeeds(run.client(b -> b));
+    assertThat(response.attempts()).as("every request sent").isEqualTo(4);
+    assertThat(run.requests()).isEqualTo(4);
+    assertThat(run.time.waits())
+        .containsExactly(Duration.ofMillis(1250), Duration.ofMillis(1500), Duration.ofMillis(2000));
+  }
+
+  static void rateLimitedBetweenServerErrors(FaultRun run) throws Exception {
+    run.server(
+        json(503, errorJson(503, "INTERNAL_ERROR", null, "corr-503-1", "Service unavailable")).build(),
+        json(429, rateLimitJson("TEN_SECONDLY_ROLLING", "corr-429")).setHeader("Retry-After", "1").build(),
+        json(503, errorJson(503, "INTERNAL_ERROR", null, "corr-503-2", "Service unavailable")).build(),
+        json(503, errorJson(503, "INTERNAL_ERROR", null, "corr-503-3", "Service unavailable")).build(),
+        ok("never sent"));
+    ServerException e = run.fails(ServerException.class, run.client(b -> b));
+    assertThat(e.correlationId()).as("the last attempt's").hasValue("corr-503-3");
+    assertThat(run.requests()).isEqualTo(4);
+    assertThat(run.time.waits())
+        .containsExactly(MS_250, Duration.ofMillis(1500), Duration.ofMillis(1000));
+  }
+
+  static void rateLimitedNoRetries(FaultRun run) throws Exception {
+    run.always(json(429, rateLimitJson("TEN_SECONDLY_ROLLING", "corr-429")).setHeader("Retry-After", "1").build());
+    RateLimitException e =
+        run.fails(RateLimitException.class, run.client(b -> b.retryPolicy(RetryPolicy.none())));
+    assertThat(e.correlationId()).hasValue("corr-429");
+    assertThat(run.requests()).isEqualTo(1);
+    assertThat(run.time.waits()).isEmpty();
   }
 
   static void retryAfterTooLong(FaultRun run) throws Exception {

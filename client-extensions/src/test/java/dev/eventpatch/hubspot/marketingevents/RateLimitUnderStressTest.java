@@ -3,9 +3,11 @@ package dev.eventpatch.hubspot.marketingevents;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.eventpatch.hubspot.marketingevents.exception.DecodingException;
 import dev.eventpatch.hubspot.marketingevents.exception.HubSpotApiException;
 import dev.eventpatch.hubspot.marketingevents.exception.RateLimitException;
 import dev.eventpatch.hubspot.marketingevents.exception.RateLimitWaitTimeoutException;
+import dev.eventpatch.hubspot.marketingevents.exception.ServerException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -315,5 +317,41 @@ class RateLimitUnderStressTest {
     assertThat(thrown).isInstanceOf(RateLimitWaitTimeoutException.class).isNotInstanceOf(HubSpotApiException.class);
     assertThat(arrivals).hasSize(1);
     assertThat(time.waited()).isLessThanOrEqualTo(Duration.ofSeconds(5));
+  }
+
+  @Test
+  void aRetryThatCannotGetAPermitBeforeTheDeadlineFailsWithHubSpotsLastAnswer() {
+    answerEveryRequest(new MockResponse.Builder().code(503)
+        .setHeader("Content-Type", "application/json")
+        .body("{\"status\":\"error\",\"message\":\"Service unavailable\",\"correlationId\":\"corr-503\","
+            + "\"category\":\"INTERNAL_ERROR\"}")
+        .build());
+    MarketingEventsClient client =
+        client(b -> b.rateLimit(RateLimit.fixed(1, Duration.ofMinutes(1))).callTimeout(Duration.ofSeconds(5)));
+
+    Throwable thrown = catchThrowable(() -> client.update(EVENT, ACCOUNT, update()));
+
+    // HubSpot's 503 is what happened to the update; the limiter's refusal to retry in time is
+    // why it was not sent again, kept beside it.
+    assertThat(thrown).isInstanceOf(ServerException.class);
+    assertThat(((ServerException) thrown).correlationId()).hasValue("corr-503");
+    assertThat(thrown.getSuppressed()).singleElement().isInstanceOf(RateLimitWaitTimeoutException.class);
+    assertThat(arrivals).hasSize(1);
+    assertThat(time.waited()).isLessThanOrEqualTo(Duration.ofSeconds(5));
+  }
+
+  @Test
+  void a429WhoseBodyIsTooLargeStillPausesOtherCallers() {
+    String big = "{\"status\":\"error\",\"message\":\"" + "x".repeat(4096) + "\"}";
+    server.enqueue(new MockResponse.Builder().code(429).setHeader("Content-Type", "application/json").body(big).build());
+    server.enqueue(Responses.event());
+    MarketingEventsClient client = client(b -> b.maxResponseBytes(1024));
+
+    Throwable first = catchThrowable(() -> client.update(EVENT, ACCOUNT, update()));
+    client.update(EVENT, ACCOUNT, update());
+
+    assertThat(first).isInstanceOf(DecodingException.class);
+    // A 429 without a readable Retry-After: held until our one request leaves HubSpot's window.
+    assertThat(time.waits()).containsExactly(Duration.ofSeconds(10));
   }
 }

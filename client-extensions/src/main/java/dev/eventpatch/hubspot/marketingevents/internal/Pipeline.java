@@ -7,6 +7,7 @@ import dev.eventpatch.hubspot.marketingevents.RetryPolicy;
 import dev.eventpatch.hubspot.marketingevents.exception.HubSpotApiException;
 import dev.eventpatch.hubspot.marketingevents.exception.MarketingEventsException;
 import dev.eventpatch.hubspot.marketingevents.exception.RateLimitException;
+import dev.eventpatch.hubspot.marketingevents.exception.RateLimitWaitTimeoutException;
 import dev.eventpatch.hubspot.marketingevents.spi.ClientListener;
 import dev.eventpatch.hubspot.marketingevents.spi.Permit;
 import dev.eventpatch.hubspot.marketingevents.spi.RateLimitDecision;
@@ -117,11 +118,24 @@ public final class Pipeline implements AutoCloseable {
     Request.Builder template = operation.request(transport.api()).newBuilder().header("User-Agent", settings.userAgent());
     options.headers().forEach(template::header);
     Request unsigned = template.build();
-    int attempt = 0;
+    int attempt = 0; // requests sent, as logs, listeners and UpdateResponse.attempts() count them
+    int refusals = 0; // of those, the non-DAILY 429s: they do not use up maxAttempts
     boolean staleResent = false;
+    MarketingEventsException failure = null; // the last attempt's, while retrying
     while (true) {
       failIfCancelled(call);
-      Permit permit = acquire(call, start, deadline, callTimeout);
+      Permit permit;
+      try {
+        permit = acquire(call, start, deadline, callTimeout);
+      } catch (RateLimitWaitTimeoutException e) {
+        if (failure == null) {
+          throw e;
+        }
+        // A retry that could not get a permit before the deadline: what the caller needs first is
+        // the answer HubSpot gave (its status, correlation id), and then why it was not retried.
+        failure.addSuppressed(e);
+        throw failure;
+      }
       String token;
       try {
         // After the permit: a long wait must not send a token that expired meanwhile.
@@ -147,14 +161,21 @@ public final class Pipeline implements AutoCloseable {
       }
       long sentAt = timing.nanoTime();
       Exchange answer;
-      MarketingEventsException failure = null;
+      failure = null;
       Duration retryAfter = null;
       boolean rateLimited = false;
       String reason = null;
       try {
         answer = transport.execute(request, timeout, call);
       } catch (HttpTransport.BodyTooLargeException e) {
-        limiter.onAnswer(permit, e.status, RateLimitStatus.fromHeaders(java.util.Map.of()));
+        RateLimitStatus none = RateLimitStatus.fromHeaders(java.util.Map.of());
+        if (e.status == 429) {
+          // Its body (and policy) is unread, but it is a 429: the limiter must still hold back.
+          limiter.onRateLimited(permit, java.util.Optional.empty(), java.util.Optional.empty(),
+              java.util.Optional.ofNullable(e.correlationId), none);
+        } else {
+          limiter.onAnswer(permit, e.status, none);
+        }
         attemptEnded(operation, attempt, e.status, sentAt);
         throw Errors.get().decoding(e.status, e.correlationId, e.getMessage(), null);
       } catch (IOException e) {
@@ -199,6 +220,7 @@ public final class Pipeline implements AutoCloseable {
             throw error; // retrying before the reset is pointless; later calls fail fast
           }
           rateLimited = true;
+          refusals++;
         } else {
           limiter.onAnswer(permit, status, headers);
         }
@@ -209,7 +231,7 @@ public final class Pipeline implements AutoCloseable {
         retryAfter = error.retryAfter().orElse(null);
         reason = Integer.toString(status);
       }
-      Duration delay = nextDelay(attempt, retryAfter, rateLimited);
+      Duration delay = nextDelay(attempt, refusals, retryAfter, rateLimited);
       if (delay == null || timing.nanoTime() + delay.toNanos() >= deadline) {
         throw failure;
       }
@@ -255,10 +277,16 @@ public final class Pipeline implements AutoCloseable {
    * least a {@code Retry-After}. After a 429 the backoff comes on top of the {@code Retry-After}
    * (whose pause the limiter applies to every caller), so that the calls it held do not all come
    * back at the same instant when it ends.
+   *
+   * <p>A non-DAILY 429 ({@code refusals}) does not use up an attempt: HubSpot refused the request
+   * unprocessed, and several clients of one app, each with its own limiter, can draw several in a
+   * row for the same call. Counting them lost updates that a wait would have saved; the deadline
+   * bounds them instead, and the backoff ceiling still grows with every request sent. A policy of
+   * one attempt retries nothing, these included.
    */
-  private Duration nextDelay(int attemptsMade, Duration retryAfter, boolean rateLimited) {
+  private Duration nextDelay(int attemptsMade, int refusals, Duration retryAfter, boolean rateLimited) {
     RetryPolicy policy = settings.retryPolicy();
-    if (attemptsMade >= policy.maxAttempts()) {
+    if (policy.maxAttempts() == 1 || attemptsMade - refusals >= policy.maxAttempts()) {
       return null;
     }
     long maxMillis = policy.maxDelay().toMillis();
