@@ -19,6 +19,10 @@ import java.util.Objects;
  *   <li>{@link #none()}: no client-side limit; 429s are left to retries.
  * </ul>
  *
+ * <p>Up to half the limit goes out at once; past that, at most a tenth of it per tenth of the
+ * window, so that a busy client's callers wait their turn rather than the rest of a window
+ * (limits under 20 are not paced).
+ *
  * <p>Whatever the kind, a 429 pauses every caller of the client (for its {@code Retry-After}, or
  * until the window makes room), and a {@code DAILY} 429 makes later calls fail fast until the
  * reset, unless the limit is {@link #none()}. The reset is the 429's {@code Retry-After}, or

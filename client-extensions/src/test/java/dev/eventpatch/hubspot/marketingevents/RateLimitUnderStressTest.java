@@ -157,8 +157,9 @@ class RateLimitUnderStressTest {
       client.update(EVENT, ACCOUNT, update());
     }
 
-    // 100 per 10 s would have made the 101st call wait; HubSpot said 190.
-    assertThat(time.waits()).isEmpty();
+    // 100 per 10 s would have made the 101st call wait for the window; HubSpot said 190. Past
+    // half of 190 the limiter paces (19 per second), so the waits are short ones.
+    assertThat(time.waits()).allSatisfy(wait -> assertThat(wait).isLessThanOrEqualTo(Duration.ofSeconds(1)));
     assertThat(mostArrivalsInAnyWindow(Duration.ofSeconds(10))).isEqualTo(150);
   }
 

@@ -120,6 +120,7 @@ public final class Goodput {
     long slowestNanos = 0;
     Map<String, Long> failures = new LinkedHashMap<>();
     boolean pipeline = true;
+    List<Map<String, Object>> workers = new ArrayList<>();
     for (Process process : processes) {
       JsonObject line = null;
       try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
@@ -136,6 +137,14 @@ public final class Goodput {
       succeeded += line.get("succeeded").getAsLong();
       failed += line.get("failed").getAsLong();
       slowestNanos = Math.max(slowestNanos, line.get("nanos").getAsLong());
+      // Per process, so that one starved process stands out (absent from workers of older jars).
+      Map<String, Object> worker = new LinkedHashMap<>();
+      worker.put("seconds", round(line.get("nanos").getAsLong() / 1e9, 2));
+      if (line.has("callMillis")) {
+        line.getAsJsonObject("callMillis").entrySet()
+            .forEach(e -> worker.put("call" + e.getKey() + "Millis", e.getValue().getAsLong()));
+      }
+      workers.add(worker);
       pipeline &= line.get("pipeline").getAsBoolean();
       line.getAsJsonObject("failures").entrySet()
           .forEach(e -> failures.merge(e.getKey(), e.getValue().getAsLong(), Long::sum));
@@ -167,6 +176,7 @@ public final class Goodput {
     result.put("answers200", ok);
     result.put("answers429", tooMany);
     result.put("share429", round(ok + tooMany == 0 ? 0 : (double) tooMany / (ok + tooMany), 4));
+    result.put("workers", workers);
     result.put("wallSeconds", round((System.nanoTime() - started) / 1e9, 2));
     return result;
   }

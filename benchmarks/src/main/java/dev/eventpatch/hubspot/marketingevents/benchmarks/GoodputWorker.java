@@ -63,6 +63,7 @@ public final class GoodputWorker {
     LongAdder succeeded = new LongAdder();
     LongAdder failed = new LongAdder();
     Map<String, LongAdder> failures = new ConcurrentHashMap<>();
+    java.util.Queue<Long> callMillis = new java.util.concurrent.ConcurrentLinkedQueue<>();
     long started;
     long ended;
     try (MarketingEventsClient c = client.build()) {
@@ -72,12 +73,18 @@ public final class GoodputWorker {
             new Thread(
                 () -> {
                   while (next.getAndIncrement() < updates) {
+                    long callStarted = System.nanoTime();
                     try {
                       c.update(Fixtures.EVENT_ID, Fixtures.ACCOUNT_ID, update);
                       succeeded.increment();
+                      callMillis.add((System.nanoTime() - callStarted) / 1_000_000);
                     } catch (RuntimeException e) {
                       failed.increment();
-                      failures.computeIfAbsent(e.getClass().getSimpleName(), k -> new LongAdder()).increment();
+                      failures.computeIfAbsent(kind(e), k -> new LongAdder()).increment();
+                      // Why, on standard error: a failed update is what the run is about. The
+                      // messages carry no token and no property value.
+                      System.err.printf("goodput worker: update failed after %.1f s: %s%n",
+                          (System.nanoTime() - callStarted) / 1e9, e);
                     }
                   }
                 },
@@ -99,6 +106,9 @@ public final class GoodputWorker {
         .append(",\"clientJar\":\"").append(new java.io.File(MarketingEventsClient.class.getProtectionDomain()
             .getCodeSource().getLocation().getPath()).getName()).append('"')
         .append(",\"pipeline\":").append(hasPipeline())
+        // How long the successful calls took: a limiter that starves one process shows here
+        // long before its calls reach the deadline and fail.
+        .append(",\"callMillis\":").append(percentiles(callMillis))
         .append(",\"failures\":{");
     String separator = "";
     for (Map.Entry<String, Long> e : kinds.entrySet()) {
@@ -106,6 +116,25 @@ public final class GoodputWorker {
       separator = ",";
     }
     System.out.println("RESULT " + json.append("}}"));
+  }
+
+  /** The 50th, 99th percentile and the longest of the durations, as a JSON object. */
+  private static String percentiles(java.util.Collection<Long> millis) {
+    long[] sorted = millis.stream().mapToLong(Long::longValue).sorted().toArray();
+    if (sorted.length == 0) {
+      return "{}";
+    }
+    return "{\"p50\":" + sorted[(sorted.length - 1) / 2] + ",\"p99\":" + sorted[(int) ((sorted.length - 1) * 0.99)]
+        + ",\"max\":" + sorted[sorted.length - 1] + "}";
+  }
+
+  /** The exception's simple name, with what was suppressed in it (why a retry was not made). */
+  private static String kind(Throwable e) {
+    StringBuilder kind = new StringBuilder(e.getClass().getSimpleName());
+    for (Throwable suppressed : e.getSuppressed()) {
+      kind.append(" + ").append(suppressed.getClass().getSimpleName());
+    }
+    return kind.toString();
   }
 
   private static boolean hasPipeline() {

@@ -54,6 +54,21 @@ import java.util.Set;
  * everyone meanwhile). Two processes that read the same {@code Remaining} at once may both take
  * the room it shows; only a shared limiter avoids that race, this one only makes it short.
  *
+ * <p><b>Pacing.</b> Up to half the limit goes out at once; past that (counting other clients'
+ * requests that the headers revealed), at most a tenth of the limit per tenth of the window,
+ * counted from the grants. A rolling window filled in one burst frees all at once a window
+ * later, so a busy client went stop-and-go: a burst, then every caller waiting the rest of the
+ * window. Paced, slots free evenly and a waiting caller waits about its turn; the rate over a
+ * window is unchanged. Limits under 20 are not paced (a slice of one request would serialise
+ * them).
+ *
+ * <p><b>Sharing with other clients.</b> While the headers reveal other clients' requests, each of
+ * our slots is taken again a little after it leaves the window: our share of the window times
+ * its mean spacing ({@code window / limit}), at most 100 ms at 100 per 10 s. Without that, a
+ * client retook each of its own slots the instant it freed, before a client holding few slots
+ * could learn it was free, and a starved client's calls could wait window after window. Alone,
+ * nothing changes: HubSpot's count is then all ours, and no slot is held back.
+ *
  * <p><b>429s.</b> A {@code DAILY} 429 pauses no one: every later {@link #acquire} returns {@link
  * RateLimitDecision#dailyLimitReached} until the reset, which is the 429's {@code Retry-After} or
  * else {@link RateLimit#dailyLimitCoolDown()}. Any other 429 ({@code TEN_SECONDLY_ROLLING}, {@code
@@ -68,6 +83,8 @@ public final class InProcessRateLimiter implements RateLimiter {
   private static final System.Logger LOG = System.getLogger(InProcessRateLimiter.class.getName());
   private static final long SECOND = 1_000_000_000L;
   private static final long MILLISECOND = 1_000_000L;
+  // Pacing: a window is split in this many slices; see untilPaced.
+  private static final int SLICES = 10;
   private static final Permit UNLIMITED = new Permit() {};
   private static final RateLimitDecision GRANTED_UNLIMITED = RateLimitDecision.granted(UNLIMITED);
 
@@ -76,6 +93,7 @@ public final class InProcessRateLimiter implements RateLimiter {
   private final Ticker ticker;
   private final boolean unlimited;
   private final boolean followsHeaders;
+  private final boolean paced;
 
   // Everything below is guarded by this. Times are ticker readings in nanoseconds.
   private long lastNow;
@@ -84,6 +102,9 @@ public final class InProcessRateLimiter implements RateLimiter {
   // Outcomes are stamped under the lock with a clock that never goes back, so the deque stays
   // sorted without a heap.
   private final ArrayDeque<Long> answered = new ArrayDeque<>();
+  // When the permits of the latest slice were granted, for pacing (see untilPaced). Pacing is
+  // our own discipline, not HubSpot's count, so it counts from the grant.
+  private final ArrayDeque<Long> grants = new ArrayDeque<>();
   private int requests;
   private long windowNanos;
   private int serverMax; // 0 until HubSpot's headers named one
@@ -109,6 +130,15 @@ public final class InProcessRateLimiter implements RateLimiter {
   }
 
   InProcessRateLimiter(RateLimit limit, ClientListener listener, Ticker ticker) {
+    this(limit, listener, ticker, true);
+  }
+
+  /**
+   * @param paced false only for tests of the window's accounting, which take a whole window's
+   *     permits at once; see {@link #untilPaced}
+   */
+  InProcessRateLimiter(RateLimit limit, ClientListener listener, Ticker ticker, boolean paced) {
+    this.paced = paced;
     this.configured = Objects.requireNonNull(limit, "limit == null");
     this.listener = Objects.requireNonNull(listener, "listener == null");
     this.ticker = Objects.requireNonNull(ticker, "ticker == null");
@@ -162,14 +192,27 @@ public final class InProcessRateLimiter implements RateLimiter {
           others = 0;
         } else {
           // Once the phantoms expire, only our own count matters again.
-          wait = Math.max(wait, Math.min(othersLeft, nanosUntilRoom(now, serverWindow(), serverLimit() - others)));
+          // Sharing the app with others: each of our slots is taken again a little after it frees,
+          // the longer the larger our share (at most the window's mean spacing, W / limit). A
+          // client that holds most of the window so yields some of it to one that holds little,
+          // instead of retaking every slot the instant it frees and starving it.
+          long spacing = serverWindow() / serverLimit();
+          long yield = spacing * ownIn(now, serverWindow()) / serverLimit();
+          wait = Math.max(wait,
+              Math.min(othersLeft, nanosUntilRoom(now, serverWindow() + yield, serverLimit() - others)));
         }
+      }
+      if (wait == 0 && paced) {
+        wait = untilPaced(now);
       }
       if (wait > 0) {
         return RateLimitDecision.waitFor(Duration.ofNanos(wait));
       }
       Held permit = new Held(this, now);
       inFlight.add(permit);
+      if (paced) {
+        grants.addLast(now);
+      }
       return RateLimitDecision.granted(permit);
     }
   }
@@ -365,6 +408,37 @@ public final class InProcessRateLimiter implements RateLimiter {
       }
     }
     throw new AssertionError("counted more answered permits than there are");
+  }
+
+  /**
+   * Spreads the second half of a window: once half the limit is taken (ours and, as far as the
+   * headers told, other clients'), at most a tenth of the limit is granted per tenth of the
+   * window. Limits under {@code 2 * SLICES} are not paced: a slice of one request would only
+   * serialise them.
+   *
+   * @return nanoseconds until pacing allows one more permit; 0: now
+   */
+  private long untilPaced(long now) {
+    long slice = windowNanos / SLICES;
+    while (!grants.isEmpty() && now - grants.peekFirst() >= slice) {
+      grants.pollFirst();
+    }
+    int perSlice = requests / SLICES;
+    if (perSlice < 2) {
+      return 0;
+    }
+    int taken = ownIn(now, windowNanos) + others;
+    if (2 * taken < requests || grants.size() < perSlice) {
+      return 0;
+    }
+    // The grants in the slice are the newest ones; the one that must leave is perSlice from the end.
+    int skip = grants.size() - perSlice;
+    for (long t : grants) {
+      if (skip-- == 0) {
+        return t + slice - now;
+      }
+    }
+    throw new AssertionError("counted more grants than there are");
   }
 
   private long untilOldestLeaves(long now, long window) {

@@ -37,7 +37,7 @@ class InProcessRateLimiterConcurrencyTest {
   void manyThreadsNeverPutMoreThanTheLimitInAWindowAndLoseNoPermit() throws Exception {
     VirtualTicker ticker = new VirtualTicker();
     InProcessRateLimiter limiter =
-        new InProcessRateLimiter(RateLimit.fixed(LIMIT, WINDOW), new ClientListener() {}, ticker);
+        new InProcessRateLimiter(RateLimit.fixed(LIMIT, WINDOW), new ClientListener() {}, ticker, false);
     ConcurrentLinkedQueue<Span> spans = new ConcurrentLinkedQueue<>();
     CountDownLatch start = new CountDownLatch(1);
     ExecutorService pool = Executors.newFixedThreadPool(THREADS);

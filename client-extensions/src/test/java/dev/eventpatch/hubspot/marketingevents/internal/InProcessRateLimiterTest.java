@@ -38,6 +38,11 @@ class InProcessRateLimiterTest {
     return new InProcessRateLimiter(limit, listener, ticker);
   }
 
+  /** Without pacing: for tests that take a whole window's permits at one instant. */
+  private InProcessRateLimiter unpaced(RateLimit limit) {
+    return new InProcessRateLimiter(limit, listener, ticker, false);
+  }
+
   private static Permit granted(RateLimitDecision decision) {
     assertThat(decision).isInstanceOf(RateLimitDecision.Granted.class);
     return ((RateLimitDecision.Granted) decision).permit();
@@ -155,8 +160,9 @@ class InProcessRateLimiterTest {
       }
     }
     for (Constructor<?> constructor : InProcessRateLimiter.class.getDeclaredConstructors()) {
-      assertThat(Arrays.asList(constructor.getParameterTypes()))
-          .containsExactly(RateLimit.class, ClientListener.class, Ticker.class);
+      List<Class<?>> parameters = Arrays.asList(constructor.getParameterTypes());
+      assertThat(parameters.subList(0, 3)).containsExactly(RateLimit.class, ClientListener.class, Ticker.class);
+      assertThat(parameters.subList(3, parameters.size())).allMatch(boolean.class::equals); // pacing off, for tests
     }
     // And the windows follow the ticker alone: a full window frees exactly one window of
     // ticker time after the answers, whatever a wall clock did meanwhile.
@@ -303,7 +309,7 @@ class InProcessRateLimiterTest {
 
   @Test
   void requestsOfOtherClientsHoldUsBackAndAgeOutAWindowAfterTheObservation() {
-    InProcessRateLimiter limiter = limiter(RateLimit.adaptive());
+    InProcessRateLimiter limiter = unpaced(RateLimit.adaptive());
     sendAndAnswer(limiter, Headers.none()); // ours, at 0
     ticker.advance(Duration.ofSeconds(2));
     // HubSpot counted 90, two of them ours: 88 are other clients', made within the last 10 s.
@@ -313,13 +319,14 @@ class InProcessRateLimiterTest {
       sendAndAnswer(limiter, Headers.none()); // missing headers: no new information
     }
 
-    // 12 ours + 88 others: full until our first leaves at 10 s.
-    assertThat(waitOf(limiter.acquire(DEADLINE))).isEqualTo(Duration.ofSeconds(7));
-    ticker.advance(Duration.ofSeconds(7));
+    // 12 ours + 88 others: full until our first leaves at 10 s, and, since we share the app,
+    // our share (12%) of the window's mean spacing (100 ms) later.
+    assertThat(waitOf(limiter.acquire(DEADLINE))).isEqualTo(Duration.ofMillis(7012));
+    ticker.advance(Duration.ofMillis(7012));
     sendAndAnswer(limiter, Headers.none());
     // Full again; the others' requests leave, at the latest, 10 s after the observation at 2 s.
-    assertThat(waitOf(limiter.acquire(DEADLINE))).isEqualTo(Duration.ofSeconds(2));
-    ticker.advance(Duration.ofSeconds(2));
+    assertThat(waitOf(limiter.acquire(DEADLINE))).isEqualTo(Duration.ofMillis(1988));
+    ticker.advance(Duration.ofMillis(1988));
 
     // At 12 s the phantoms are gone and only our own 11 remain in the window.
     for (int i = 0; i < 89; i++) {
@@ -330,7 +337,7 @@ class InProcessRateLimiterTest {
 
   @Test
   void aNewerRemainingReplacesWhatAnOlderOneSaid() {
-    InProcessRateLimiter limiter = limiter(RateLimit.adaptive());
+    InProcessRateLimiter limiter = unpaced(RateLimit.adaptive());
     Permit first = granted(limiter.acquire(DEADLINE));
     Permit second = granted(limiter.acquire(DEADLINE));
     limiter.onAnswer(first, 200, Headers.of(100, 10_000, 0)); // 98 others
@@ -461,5 +468,73 @@ class InProcessRateLimiterTest {
     ticker.advance(TEN_SECONDS);
     rateLimited(limiter, granted(limiter.acquire(DEADLINE)), null, null, null);
     assertThat(waitOf(limiter.acquire(DEADLINE))).isEqualTo(TEN_SECONDS);
+  }
+
+  @Test
+  void aBurstOfUpToHalfTheLimitGoesOutAtOnce() {
+    InProcessRateLimiter limiter = limiter(RateLimit.adaptive()); // 100 per 10 s
+    for (int i = 0; i < 50; i++) {
+      granted(limiter.acquire(DEADLINE));
+    }
+
+    // Past half the limit, a tenth of it per tenth of the window: the 51st waits a second.
+    assertThat(waitOf(limiter.acquire(DEADLINE))).isEqualTo(Duration.ofSeconds(1));
+  }
+
+  @Test
+  void pastHalfTheLimitATenthOfItIsGrantedPerTenthOfTheWindow() {
+    InProcessRateLimiter limiter = limiter(RateLimit.fixed(100, TEN_SECONDS));
+    int granted = 0;
+    List<Integer> perSecond = new ArrayList<>();
+    for (int second = 0; second < 10; second++) {
+      int before = granted;
+      while (limiter.acquire(DEADLINE) instanceof RateLimitDecision.Granted g) {
+        limiter.onAnswer(g.permit(), 200, Headers.none());
+        granted++;
+      }
+      perSecond.add(granted - before);
+      ticker.advance(Duration.ofSeconds(1));
+    }
+
+    // Half at once, then evenly: the window's second half is spread instead of sent in a burst
+    // that would free all at once a window later.
+    assertThat(perSecond).containsExactly(50, 10, 10, 10, 10, 10, 0, 0, 0, 0);
+  }
+
+  @Test
+  void limitsOfFewerThanTwentyAreNotPaced() {
+    InProcessRateLimiter limiter = limiter(RateLimit.fixed(19, TEN_SECONDS));
+    for (int i = 0; i < 19; i++) {
+      sendAndAnswer(limiter, Headers.none());
+    }
+    assertThat(waitOf(limiter.acquire(DEADLINE))).isEqualTo(TEN_SECONDS);
+  }
+
+  @Test
+  void sharingTheAppOurSlotsAreRetakenLaterTheLargerOurShare() {
+    Duration small = untilRoomWhenTheWindowIsFull(10);
+    Duration large = untilRoomWhenTheWindowIsFull(90);
+
+    // Our oldest slot frees 9 s after the observation. Alone, it is retaken the instant it
+    // frees; beside others, up to the window's mean spacing (100 ms) later, in proportion to
+    // our share, so that a client holding most of the window leaves some slots to one that
+    // holds little instead of retaking each one first.
+    Duration nine = Duration.ofSeconds(9);
+    assertThat(small).isGreaterThan(nine).isLessThan(large);
+    assertThat(large).isLessThanOrEqualTo(nine.plusMillis(100));
+  }
+
+  /**
+   * Our {@code own} requests, all but one answered at 0 s, the last at 1 s with HubSpot's window
+   * full: the wait for the next permit.
+   */
+  private Duration untilRoomWhenTheWindowIsFull(int own) {
+    InProcessRateLimiter limiter = unpaced(RateLimit.adaptive());
+    for (int i = 1; i < own; i++) {
+      sendAndAnswer(limiter, Headers.none());
+    }
+    ticker.advance(Duration.ofSeconds(1));
+    sendAndAnswer(limiter, Headers.of(100, 10_000, 0));
+    return waitOf(limiter.acquire(DEADLINE));
   }
 }
