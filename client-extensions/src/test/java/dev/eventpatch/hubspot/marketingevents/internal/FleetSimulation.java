@@ -195,11 +195,16 @@ final class FleetSimulation {
       ticker.advanceNanos(event.time - ticker.peek());
       event.action.run();
     }
-    return new Result(counts[0], counts[1], counts[2], counts[3], maxInAnyWindow(arrivals),
+    return new Result(counts[0], counts[1], counts[2], counts[3], maxInAnyWindow(arrivals, window),
         durations.stream().mapToLong(Long::longValue).toArray());
   }
 
-  private int maxInAnyWindow(List<Long> arrivals) {
+  /**
+   * @param arrivals arrival times in nanoseconds, in any order
+   * @param window the window in nanoseconds
+   * @return the most arrivals in any window
+   */
+  static int maxInAnyWindow(List<Long> arrivals, long window) {
     List<Long> sorted = new ArrayList<>(arrivals);
     sorted.sort(null);
     int max = 0;

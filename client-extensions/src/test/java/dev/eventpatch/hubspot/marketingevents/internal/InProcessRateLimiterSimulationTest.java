@@ -9,7 +9,6 @@ import dev.eventpatch.hubspot.marketingevents.spi.RateLimitDecision;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.PriorityQueue;
@@ -96,16 +95,7 @@ class InProcessRateLimiterSimulationTest {
     }
 
     int maxInAnyWindow() {
-      List<Long> sorted = new ArrayList<>(arrivals);
-      Collections.sort(sorted);
-      int max = 0;
-      for (int first = 0, last = 0; last < sorted.size(); last++) {
-        while (sorted.get(last) - sorted.get(first) >= WINDOW) {
-          first++;
-        }
-        max = Math.max(max, last - first + 1);
-      }
-      return max;
+      return FleetSimulation.maxInAnyWindow(arrivals, WINDOW);
     }
   }
 
