@@ -111,6 +111,7 @@ public final class InProcessRateLimiter implements RateLimiter {
   private long serverWindowNanos; // 0 until HubSpot's headers named one
   private int others; // phantom requests of other clients, see the class comment
   private long othersUntil;
+  private long othersFrom; // the phantoms start leaving here, evenly until othersUntil
   private boolean paused;
   private long pausedUntil;
   private boolean dailyReached;
@@ -198,8 +199,10 @@ public final class InProcessRateLimiter implements RateLimiter {
           // instead of retaking every slot the instant it frees and starving it.
           long spacing = serverWindow() / serverLimit();
           long yield = spacing * ownIn(now, serverWindow()) / serverLimit();
+          int phantoms = phantomsAt(now);
           wait = Math.max(wait,
-              Math.min(othersLeft, nanosUntilRoom(now, serverWindow() + yield, serverLimit() - others)));
+              Math.min(untilFewerPhantoms(now, phantoms),
+                  nanosUntilRoom(now, serverWindow() + yield, serverLimit() - phantoms)));
         }
       }
       if (wait == 0 && paced) {
@@ -255,6 +258,11 @@ public final class InProcessRateLimiter implements RateLimiter {
           dailyPolicyName = policyName.get();
         }
         return;
+      }
+      if (after.isPresent() && others > 0 && headers != null && headers.remaining().isPresent()) {
+        // HubSpot's window is full and its oldest request leaves after Retry-After: the others'
+        // requests that this 429 revealed leave from then on, not all at the window's end.
+        othersFrom = now + Math.min(after.get().toNanos(), othersUntil - now);
       }
       long pause;
       if (after.isPresent()) {
@@ -357,6 +365,7 @@ public final class InProcessRateLimiter implements RateLimiter {
       }
       others = Math.max(0, counted - ownCounted);
       othersUntil = now + window;
+      othersFrom = othersUntil;
     }
   }
 
@@ -427,7 +436,7 @@ public final class InProcessRateLimiter implements RateLimiter {
     if (perSlice < 2) {
       return 0;
     }
-    int taken = ownIn(now, windowNanos) + others;
+    int taken = ownIn(now, windowNanos) + phantomsAt(now);
     if (2 * taken < requests || grants.size() < perSlice) {
       return 0;
     }
@@ -439,6 +448,26 @@ public final class InProcessRateLimiter implements RateLimiter {
       }
     }
     throw new AssertionError("counted more grants than there are");
+  }
+
+  /** Phantoms left at {@code now}: all of them until {@code othersFrom}, then fewer evenly. */
+  private int phantomsAt(long now) {
+    long span = othersUntil - othersFrom;
+    if (now - othersFrom <= 0 || span <= 0) {
+      return others;
+    }
+    return (int) Math.ceil(others * (double) (othersUntil - now) / span);
+  }
+
+  /** @return nanoseconds until there is one phantom fewer than {@code phantoms} */
+  private long untilFewerPhantoms(long now, int phantoms) {
+    long span = othersUntil - othersFrom;
+    if (span <= 0 || phantoms <= 0) {
+      return othersUntil - now;
+    }
+    // phantomsAt(t) < phantoms once othersUntil - t <= (phantoms - 1) * span / others.
+    long at = othersUntil - (long) ((double) (phantoms - 1) * span / others);
+    return Math.max(MILLISECOND, Math.max(at, othersFrom) - now);
   }
 
   private long untilOldestLeaves(long now, long window) {

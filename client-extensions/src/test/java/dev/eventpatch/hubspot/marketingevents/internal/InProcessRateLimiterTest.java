@@ -426,6 +426,26 @@ class InProcessRateLimiterTest {
   }
 
   @Test
+  void othersRequestsThatA429RevealedLeaveFromItsRetryAfterOnNotAllAtTheWindowsEnd() {
+    InProcessRateLimiter limiter = limiter(RateLimit.adaptive());
+    // Our one request, refused: HubSpot's window holds 100 requests of other clients, and its
+    // oldest leaves in 1 s.
+    limiter.onRateLimited(granted(limiter.acquire(DEADLINE)), Optional.of("TEN_SECONDLY_ROLLING"),
+        Optional.of(Duration.ofSeconds(1)), Optional.of("c"), Headers.of(100, 10_000, 0));
+
+    // Every caller pauses for the Retry-After; then the 99 others (100 minus our refused one,
+    // which we count too) leave evenly until 10 s, the first about 91 ms later (9 s / 99).
+    // Before, they all stayed until 10 s.
+    assertThat(waitOf(limiter.acquire(DEADLINE))).isEqualTo(Duration.ofSeconds(1));
+    ticker.advance(Duration.ofSeconds(1));
+    Duration wait = waitOf(limiter.acquire(DEADLINE));
+    assertThat(wait).isBetween(Duration.ofMillis(80), Duration.ofMillis(100));
+    ticker.advance(wait);
+    granted(limiter.acquire(DEADLINE));
+    assertThat(limiter.acquire(DEADLINE)).isInstanceOf(RateLimitDecision.Wait.class);
+  }
+
+  @Test
   void aRollingLimit429WithoutRetryAfterPausesUntilOurOldestRequestLeavesTheWindow() {
     InProcessRateLimiter limiter = limiter(RateLimit.fixed(100, TEN_SECONDS));
     sendAndAnswer(limiter, Headers.none()); // at 0
