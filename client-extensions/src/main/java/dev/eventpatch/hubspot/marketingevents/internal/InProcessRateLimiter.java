@@ -44,8 +44,10 @@ import java.util.Set;
  * it already tracks and which leave the window at their own times, and the rest: requests of
  * others, of which only the number is known. Those are kept as "phantom" requests stamped at the
  * observation and forgotten a window later, since each of them was made within the window before
- * it; a newer observation replaces them. New permits are granted only while our own plus the
- * phantoms stay under HubSpot's limit. An earlier design counted requests sent since the last
+ * it; a newer observation replaces them. When the observation is a 429 with a {@code
+ * Retry-After}, HubSpot has said when the oldest request of its full window leaves: the phantoms
+ * then leave evenly from the {@code Retry-After} to the window's end, not all at its end. New
+ * permits are granted only while our own plus the phantoms stay under HubSpot's limit. An earlier design counted requests sent since the last
  * {@code Remaining} and never let that count age, so a low {@code Remaining} seen at a window's
  * edge (mostly our own requests, about to leave) blocked a whole window although HubSpot had room.
  * Answers without the header bring no new information and change nothing. Of our permits still
