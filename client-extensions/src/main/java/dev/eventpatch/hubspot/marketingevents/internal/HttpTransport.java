@@ -125,11 +125,15 @@ public final class HttpTransport implements AutoCloseable {
     private static final long serialVersionUID = 1L;
     final int status;
     final String correlationId;
+    // The answer's headers (names in lower case): a 429's Retry-After and rate-limit headers still
+    // count when its body is too large to read.
+    final transient Map<String, List<String>> headers;
 
-    BodyTooLargeException(int status, String correlationId, long max) {
+    BodyTooLargeException(int status, String correlationId, long max, Map<String, List<String>> headers) {
       super("HubSpot answered " + status + " with a body over the limit of " + max + " bytes");
       this.status = status;
       this.correlationId = correlationId;
+      this.headers = headers;
     }
   }
 
@@ -227,7 +231,7 @@ public final class HttpTransport implements AutoCloseable {
       // plus one segment is held, whatever the server sends.
       if (source.request(maxBodyBytes + 1)) {
         List<String> ids = headers.get("x-hubspot-correlation-id");
-        throw new BodyTooLargeException(response.code(), ids == null ? null : ids.get(0), maxBodyBytes);
+        throw new BodyTooLargeException(response.code(), ids == null ? null : ids.get(0), maxBodyBytes, headers);
       }
       byte[] bytes = source.readByteArray();
       MediaType type = responseBody.contentType();

@@ -65,8 +65,9 @@ import java.util.Set;
  * them).
  *
  * <p><b>Sharing with other clients.</b> While the headers reveal other clients' requests, each of
- * our slots is taken again a little after it leaves the window: our share of the window times
- * its mean spacing ({@code window / limit}), at most 100 ms at 100 per 10 s. Without that, a
+ * our slots is taken again a little after it leaves the window: our share of the window (as
+ * HubSpot last counted it) times its mean spacing ({@code window / limit}), at most 100 ms at
+ * 100 per 10 s. Without that, a
  * client retook each of its own slots the instant it freed, before a client holding few slots
  * could learn it was free, and a starved client's calls could wait window after window. Alone,
  * nothing changes: HubSpot's count is then all ours, and no slot is held back.
@@ -114,6 +115,7 @@ public final class InProcessRateLimiter implements RateLimiter {
   private int others; // phantom requests of other clients, see the class comment
   private long othersUntil;
   private long othersFrom; // the phantoms start leaving here, evenly until othersUntil
+  private long yieldNanos; // how much later our slots are retaken while others share the app
   private boolean paused;
   private long pausedUntil;
   private boolean dailyReached;
@@ -187,7 +189,9 @@ public final class InProcessRateLimiter implements RateLimiter {
         }
         paused = false;
       }
-      forgetOlderThan(now, Math.max(windowNanos, serverWindow()));
+      // Kept a mean spacing longer than the window: sharing the app, a slot is retaken only that
+      // much later (see "yield" below), and forgetting it earlier would grant it at once.
+      forgetOlderThan(now, Math.max(windowNanos, serverWindow()) + serverWindow() / serverLimit());
       long wait = nanosUntilRoom(now, windowNanos, requests);
       if (others > 0) {
         long othersLeft = othersUntil - now;
@@ -199,12 +203,10 @@ public final class InProcessRateLimiter implements RateLimiter {
           // the longer the larger our share (at most the window's mean spacing, W / limit). A
           // client that holds most of the window so yields some of it to one that holds little,
           // instead of retaking every slot the instant it frees and starving it.
-          long spacing = serverWindow() / serverLimit();
-          long yield = spacing * ownIn(now, serverWindow()) / serverLimit();
           int phantoms = phantomsAt(now);
           wait = Math.max(wait,
               Math.min(untilFewerPhantoms(now, phantoms),
-                  nanosUntilRoom(now, serverWindow() + yield, serverLimit() - phantoms)));
+                  nanosUntilRoom(now, serverWindow() + yieldNanos, serverLimit() - phantoms)));
         }
       }
       if (wait == 0 && paced) {
@@ -367,6 +369,9 @@ public final class InProcessRateLimiter implements RateLimiter {
       }
       others = Math.max(0, counted - ownCounted);
       othersUntil = now + window;
+      // Our share as HubSpot counted it here; fixed until the next observation, so that the hold
+      // does not shrink while the slots it holds back leave the window.
+      yieldNanos = window / serverLimit() * Math.min(ownCounted, serverLimit()) / serverLimit();
       othersFrom = othersUntil;
     }
   }
@@ -434,10 +439,13 @@ public final class InProcessRateLimiter implements RateLimiter {
     while (!grants.isEmpty() && now - grants.peekFirst() >= slice) {
       grants.pollFirst();
     }
-    int perSlice = requests / SLICES;
-    if (perSlice < 2) {
+    if (requests < 2 * SLICES) {
       return 0;
     }
+    // Rounded up, so that ten slices hold at least the limit and pacing never lowers the rate.
+    int perSlice = (requests + SLICES - 1) / SLICES;
+    // The app's requests, against our limit: with a ceiling below the app's limit and other
+    // clients busy, the burst is smaller or none, which is what the ceiling asks for anyway.
     int taken = ownIn(now, windowNanos) + phantomsAt(now);
     if (2 * taken < requests || grants.size() < perSlice) {
       return 0;
@@ -469,7 +477,8 @@ public final class InProcessRateLimiter implements RateLimiter {
     }
     // phantomsAt(t) < phantoms once othersUntil - t <= (phantoms - 1) * span / others.
     long at = othersUntil - (long) ((double) (phantoms - 1) * span / others);
-    return Math.max(MILLISECOND, Math.max(at, othersFrom) - now);
+    // at is after othersFrom, since phantoms <= others: no comparison of ticker readings needed.
+    return Math.max(MILLISECOND, at - now);
   }
 
   private long untilOldestLeaves(long now, long window) {

@@ -18,6 +18,7 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -168,13 +169,17 @@ public final class Pipeline implements AutoCloseable {
       try {
         answer = transport.execute(request, timeout, call);
       } catch (HttpTransport.BodyTooLargeException e) {
-        RateLimitStatus none = RateLimitStatus.fromHeaders(java.util.Map.of());
+        RateLimitStatus headers = RateLimitStatus.fromHeaders(e.headers);
         if (e.status == 429) {
-          // Its body (and policy) is unread, but it is a 429: the limiter must still hold back.
-          limiter.onRateLimited(permit, java.util.Optional.empty(), java.util.Optional.empty(),
-              java.util.Optional.ofNullable(e.correlationId), none);
+          // Its body (and so its policy) is unread, but it is a 429 and its headers count: the
+          // limiter must still hold back, for the Retry-After when there is one.
+          List<String> after = e.headers.get("retry-after");
+          limiter.onRateLimited(permit, java.util.Optional.empty(),
+              java.util.Optional.ofNullable(after == null ? null
+                  : ErrorDecoder.retryAfter(after.get(0), timing.wallClock())),
+              java.util.Optional.ofNullable(e.correlationId), headers);
         } else {
-          limiter.onAnswer(permit, e.status, none);
+          limiter.onAnswer(permit, e.status, headers);
         }
         attemptEnded(operation, attempt, e.status, sentAt);
         throw Errors.get().decoding(e.status, e.correlationId, e.getMessage(), null);
@@ -232,7 +237,8 @@ public final class Pipeline implements AutoCloseable {
         reason = Integer.toString(status);
       }
       Duration delay = nextDelay(attempt, refusals, retryAfter, rateLimited);
-      if (delay == null || timing.nanoTime() + delay.toNanos() >= deadline) {
+      // Compared as a difference: nanoTime may wrap.
+      if (delay == null || timing.nanoTime() + delay.toNanos() - deadline >= 0) {
         throw failure;
       }
       int failed = attempt;
@@ -342,7 +348,7 @@ public final class Pipeline implements AutoCloseable {
       return Errors.get().timeout("timed out waiting for HubSpot (connect or read timeout): " + e.getMessage(), e);
     }
     if (e instanceof InterruptedIOException) {
-      if (timing.nanoTime() >= deadline) {
+      if (timing.nanoTime() - deadline >= 0) {
         return Errors.get().timeout(deadlineMessage(callTimeout, attempt), e);
       }
       return Errors.get().timeout("attempt " + attempt + " took longer than its attemptTimeout of "

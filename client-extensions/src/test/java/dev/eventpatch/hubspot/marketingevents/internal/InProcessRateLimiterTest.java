@@ -320,13 +320,14 @@ class InProcessRateLimiterTest {
     }
 
     // 12 ours + 88 others: full until our first leaves at 10 s, and, since we share the app,
-    // our share (12%) of the window's mean spacing (100 ms) later.
-    assertThat(waitOf(limiter.acquire(DEADLINE))).isEqualTo(Duration.ofMillis(7012));
-    ticker.advance(Duration.ofMillis(7012));
+    // our share as HubSpot counted it at the observation (2 of 100) of the window's mean
+    // spacing (100 ms) later: 2 ms.
+    assertThat(waitOf(limiter.acquire(DEADLINE))).isEqualTo(Duration.ofMillis(7002));
+    ticker.advance(Duration.ofMillis(7002));
     sendAndAnswer(limiter, Headers.none());
     // Full again; the others' requests leave, at the latest, 10 s after the observation at 2 s.
-    assertThat(waitOf(limiter.acquire(DEADLINE))).isEqualTo(Duration.ofMillis(1988));
-    ticker.advance(Duration.ofMillis(1988));
+    assertThat(waitOf(limiter.acquire(DEADLINE))).isEqualTo(Duration.ofMillis(1998));
+    ticker.advance(Duration.ofMillis(1998));
 
     // At 12 s the phantoms are gone and only our own 11 remain in the window.
     for (int i = 0; i < 89; i++) {
@@ -544,17 +545,49 @@ class InProcessRateLimiterTest {
     assertThat(large).isLessThanOrEqualTo(nine.plusMillis(100));
   }
 
+  @Test
+  void aSlotHeldBackWhileSharingIsNotGrantedToAnotherCallerMeanwhile() {
+    InProcessRateLimiter limiter = fullWindow(90);
+    Duration wait = waitOf(limiter.acquire(DEADLINE)); // our oldest frees at 9 s, retaken ~90 ms later
+
+    ticker.advance(Duration.ofSeconds(9).plusMillis(1));
+    assertThat(limiter.acquire(DEADLINE)).as("inside the slot's hold").isInstanceOf(RateLimitDecision.Wait.class);
+    ticker.advance(wait.minus(Duration.ofSeconds(9).plusMillis(1)));
+    granted(limiter.acquire(DEADLINE));
+  }
+
+  @Test
+  void pacingKeepsTheRateOfALimitThatIsNotAMultipleOfTen() {
+    InProcessRateLimiter limiter = limiter(RateLimit.fixed(25, TEN_SECONDS));
+    int granted = 0;
+    for (int second = 0; second < 30; second++) {
+      while (limiter.acquire(DEADLINE) instanceof RateLimitDecision.Granted g) {
+        limiter.onAnswer(g.permit(), 200, Headers.none());
+        granted++;
+      }
+      ticker.advance(Duration.ofSeconds(1));
+    }
+
+    // Three windows' worth: 2 a slice (25 / 10 rounded down) would have allowed only about 20 a
+    // window.
+    assertThat(granted).isEqualTo(75);
+  }
+
   /**
    * Our {@code own} requests, all but one answered at 0 s, the last at 1 s with HubSpot's window
    * full: the wait for the next permit.
    */
   private Duration untilRoomWhenTheWindowIsFull(int own) {
+    return waitOf(fullWindow(own).acquire(DEADLINE));
+  }
+
+  private InProcessRateLimiter fullWindow(int own) {
     InProcessRateLimiter limiter = unpaced(RateLimit.adaptive());
     for (int i = 1; i < own; i++) {
       sendAndAnswer(limiter, Headers.none());
     }
     ticker.advance(Duration.ofSeconds(1));
     sendAndAnswer(limiter, Headers.of(100, 10_000, 0));
-    return waitOf(limiter.acquire(DEADLINE));
+    return limiter;
   }
 }
