@@ -9,10 +9,13 @@ import dev.eventpatch.hubspot.marketingevents.RetryPolicy;
 import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -63,7 +66,7 @@ public final class GoodputWorker {
     LongAdder succeeded = new LongAdder();
     LongAdder failed = new LongAdder();
     Map<String, LongAdder> failures = new ConcurrentHashMap<>();
-    java.util.Queue<Long> callMillis = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    Queue<Long> callMillis = new ConcurrentLinkedQueue<>();
     long started;
     long ended;
     try (MarketingEventsClient c = client.build()) {
@@ -119,7 +122,7 @@ public final class GoodputWorker {
   }
 
   /** The 50th, 99th percentile and the longest of the durations, as a JSON object. */
-  private static String percentiles(java.util.Collection<Long> millis) {
+  private static String percentiles(Collection<Long> millis) {
     long[] sorted = millis.stream().mapToLong(Long::longValue).sorted().toArray();
     if (sorted.length == 0) {
       return "{}";

@@ -47,8 +47,9 @@ import java.util.Set;
  * it; a newer observation replaces them. When the observation is a 429 with a {@code
  * Retry-After}, HubSpot has said when the oldest request of its full window leaves: the phantoms
  * then leave evenly from the {@code Retry-After} to the window's end, not all at its end. New
- * permits are granted only while our own plus the phantoms stay under HubSpot's limit. An earlier design counted requests sent since the last
- * {@code Remaining} and never let that count age, so a low {@code Remaining} seen at a window's
+ * permits are granted only while our own plus the phantoms stay under HubSpot's limit. An
+ * earlier design counted requests sent since the last {@code Remaining} and never let that count
+ * age, so a low {@code Remaining} seen at a window's
  * edge (mostly our own requests, about to leave) blocked a whole window although HubSpot had room.
  * Answers without the header bring no new information and change nothing. Of our permits still
  * in flight, those granted before the answered one are taken as already counted by HubSpot and
@@ -67,10 +68,10 @@ import java.util.Set;
  * <p><b>Sharing with other clients.</b> While the headers reveal other clients' requests, each of
  * our slots is taken again a little after it leaves the window: our share of the window (as
  * HubSpot last counted it) times its mean spacing ({@code window / limit}), at most 100 ms at
- * 100 per 10 s. Without that, a
- * client retook each of its own slots the instant it freed, before a client holding few slots
- * could learn it was free, and a starved client's calls could wait window after window. Alone,
- * nothing changes: HubSpot's count is then all ours, and no slot is held back.
+ * 100 per 10 s. Without that, a client retook each of its own slots the instant it freed, before
+ * a client holding few slots could learn it was free, and a starved client's calls could wait
+ * window after window. Alone, nothing changes: HubSpot's count is then all ours, and no slot is
+ * held back.
  *
  * <p><b>429s.</b> A {@code DAILY} 429 pauses no one: every later {@link #acquire} returns {@link
  * RateLimitDecision#dailyLimitReached} until the reset, which is the 429's {@code Retry-After} or
@@ -417,13 +418,18 @@ public final class InProcessRateLimiter implements RateLimiter {
       return Math.max(MILLISECOND, Math.min(windowNanos / requests, SECOND));
     }
     // The answered permits in the window are the newest ones (the deque is sorted).
-    int skip = answered.size() - inWindow + mustLeave - 1;
-    for (long t : answered) {
+    return at(answered, answered.size() - inWindow + mustLeave - 1) + window - now;
+  }
+
+  /** @return the element at {@code index} of a deque, counted from its head */
+  private static long at(ArrayDeque<Long> deque, int index) {
+    int skip = index;
+    for (long t : deque) {
       if (skip-- == 0) {
-        return t + window - now;
+        return t;
       }
     }
-    throw new AssertionError("counted more answered permits than there are");
+    throw new AssertionError("index " + index + " past a deque of " + deque.size());
   }
 
   /**
@@ -451,13 +457,7 @@ public final class InProcessRateLimiter implements RateLimiter {
       return 0;
     }
     // The grants in the slice are the newest ones; the one that must leave is perSlice from the end.
-    int skip = grants.size() - perSlice;
-    for (long t : grants) {
-      if (skip-- == 0) {
-        return t + slice - now;
-      }
-    }
-    throw new AssertionError("counted more grants than there are");
+    return at(grants, grants.size() - perSlice) + slice - now;
   }
 
   /** Phantoms left at {@code now}: all of them until {@code othersFrom}, then fewer evenly. */

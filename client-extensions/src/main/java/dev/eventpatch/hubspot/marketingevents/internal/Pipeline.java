@@ -19,6 +19,7 @@ import java.lang.System.Logger.Level;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -174,10 +175,9 @@ public final class Pipeline implements AutoCloseable {
           // Its body (and so its policy) is unread, but it is a 429 and its headers count: the
           // limiter must still hold back, for the Retry-After when there is one.
           List<String> after = e.headers.get("retry-after");
-          limiter.onRateLimited(permit, java.util.Optional.empty(),
-              java.util.Optional.ofNullable(after == null ? null
-                  : ErrorDecoder.retryAfter(after.get(0), timing.wallClock())),
-              java.util.Optional.ofNullable(e.correlationId), headers);
+          limiter.onRateLimited(permit, Optional.empty(),
+              Optional.ofNullable(after == null ? null : ErrorDecoder.retryAfter(after.get(0), timing.wallClock())),
+              Optional.ofNullable(e.correlationId), headers);
         } else {
           limiter.onAnswer(permit, e.status, headers);
         }
